@@ -1,0 +1,29 @@
+namespace PandaMcp.Catalog;
+
+/// <summary>One PanDA API v1 endpoint: the facts the server enforces and the words agents read.</summary>
+public sealed record PandaEndpoint
+{
+    public string Module { get; init; } = "";
+    public required string Function { get; init; }
+
+    /// <summary>The method to send: the one the server enforces, or the documented one where it enforces none.</summary>
+    public required string Method { get; init; }
+    public bool MethodEnforced { get; init; } = true;
+    public bool Secure { get; init; } = true;
+    public bool Production { get; init; }
+    public bool TaskOwner { get; init; }
+
+    /// <summary>False for the few endpoints that answer plain text instead of the {success, message, data} envelope.</summary>
+    public bool Envelope { get; init; } = true;
+    public string Title { get; init; } = "";
+    public bool ReadOnly { get; init; }
+    public bool Destructive { get; init; }
+    public bool Idempotent { get; init; }
+    public string Description { get; init; } = "";
+    public string Returns { get; init; } = "";
+    public IReadOnlyList<PandaParameter> Parameters { get; init; } = [];
+
+    public string Path => $"{Module}/{Function}";
+    public string ToolName => $"{Module}_{Function}";
+    public bool IsGet => Method == "GET";
+}

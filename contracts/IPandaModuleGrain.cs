@@ -1,0 +1,13 @@
+namespace PandaMcp.Contracts;
+
+/// <summary>
+/// Makes the REST calls of one PanDA API module. Keys are <c>&lt;module&gt;/&lt;shard&gt;</c>: callers spread
+/// their calls over several keys so that the calls of many agents share the load across silos.
+/// </summary>
+[Alias("panda.IPandaModuleGrain")]
+public interface IPandaModuleGrain : IGrainWithStringKey
+{
+    /// <summary>Sends one request to PanDA and returns its answer, or how it failed.</summary>
+    [Alias("Invoke")]
+    Task<PandaReply> InvokeAsync(PandaCall call, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,11 @@
+namespace PandaMcp.Contracts;
+
+/// <summary>One REST call to PanDA: the endpoint, how its arguments travel, and the caller's credentials.</summary>
+[GenerateSerializer, Immutable, Alias("panda.PandaCall")]
+public sealed record PandaCall(
+    [property: Id(0)] string Module,
+    [property: Id(1)] string Function,
+    [property: Id(2)] string Method,
+    [property: Id(3)] PandaEncoding Encoding,
+    [property: Id(4)] string ArgumentsJson,
+    [property: Id(5)] PandaCredentials Credentials);

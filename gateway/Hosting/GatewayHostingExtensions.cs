@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+
+namespace PandaMcp.Gateway.Hosting;
+
+/// <summary>The gateway's web host: the port PanDA's MCP server uses and a limit on request bodies.</summary>
+public static class GatewayHostingExtensions
+{
+    public static WebApplicationBuilder AddPandaGateway(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayOptions>()
+            .BindConfiguration(GatewayOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) =>
+            {
+                if (configuration[GatewayOptions.PortVariable] is { Length: > 0 } port && int.TryParse(port, out var value))
+                {
+                    options.Port = value;
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var options = kestrel.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            // --urls (or ASPNETCORE_URLS) wins; otherwise PanDA's MCP port on every interface, as PanDA serves it.
+            if (string.IsNullOrEmpty(context.Configuration[WebHostDefaults.ServerUrlsKey]))
+            {
+                kestrel.ListenAnyIP(options.Port);
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Answers 413 to a body declared larger than the limit, before anything reads it.</summary>
+    public static WebApplication UseRequestBodyLimit(this WebApplication app)
+    {
+        var limit = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.MaxRequestBodyBytes;
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return context.Response.WriteAsync($"The request body is larger than this server accepts ({limit} bytes). Send a smaller request.");
+            }
+            return next(context);
+        });
+        return app;
+    }
+}

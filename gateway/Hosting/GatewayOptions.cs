@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PandaMcp.Gateway.Hosting;
+
+/// <summary>How the gateway serves MCP.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "PandaMcp:Gateway";
+
+    /// <summary>PanDA's MCP server reads its port from this variable; so does the gateway.</summary>
+    public const string PortVariable = "PANDA_SERVER_CONF_PORT_MCP";
+
+    /// <summary>The port served when no <c>--urls</c> is given.</summary>
+    [Range(1, 65535)]
+    public int Port { get; set; } = 25888;
+
+    /// <summary>Request bodies above this size are answered with 413.</summary>
+    [Range(1024, 64 * 1024 * 1024)]
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Grain keys per PanDA module: calls spread over them, and so over the silos.</summary>
+    [Range(1, 1024)]
+    public int ShardsPerModule { get; set; } = 16;
+}

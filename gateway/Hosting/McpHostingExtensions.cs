@@ -1,0 +1,42 @@
+using System.Reflection;
+using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using PandaMcp.Gateway.Tools;
+
+namespace PandaMcp.Gateway.Hosting;
+
+/// <summary>The MCP server: PanDA's endpoints as tools over Streamable HTTP at /mcp.</summary>
+public static class McpHostingExtensions
+{
+    public const string ServerName = "PandaMcp";
+
+    public static WebApplicationBuilder AddPandaMcpServer(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<PandaToolSet>();
+        builder.Services.AddSingleton<PandaToolHandlers>();
+        builder.Services.AddOptions<McpServerOptions>().Configure<PandaToolHandlers>((options, handlers) =>
+        {
+            options.ServerInfo = new Implementation { Name = ServerName, Title = "PanDA MCP", Version = Version };
+            options.Handlers.ListToolsHandler = handlers.ListAsync;
+            options.Handlers.CallToolHandler = handlers.CallAsync;
+        });
+        builder.Services.AddMcpServer()
+            // 2026-07-28 clients are served statelessly; 2024-11-05 to 2025-11-25 clients get sessions.
+            .WithHttpTransport(transport => transport.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
+        return builder;
+    }
+
+    public static WebApplication MapPandaMcp(this WebApplication app)
+    {
+        // Routing ignores a trailing slash: this serves /mcp and /mcp/ (the path PanDA's Apache proxies).
+        app.MapMcp("/mcp");
+        return app;
+    }
+
+    private static string Version { get; } =
+        typeof(McpHostingExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? "0.0.0";
+}

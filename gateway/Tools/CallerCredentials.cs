@@ -1,0 +1,31 @@
+using PandaMcp.Contracts;
+
+namespace PandaMcp.Gateway.Tools;
+
+/// <summary>
+/// Reads the caller's PanDA credentials from the MCP HTTP request, as PanDA's own MCP server does: the token
+/// from <c>Authorization</c> or <c>X-Auth-Token</c>, the VO from <c>Origin</c>. Nothing else is ever used:
+/// the gateway's own environment credentials (PANDA_AUTH_ID_TOKEN, X509_USER_PROXY) are never read.
+/// </summary>
+public static class CallerCredentials
+{
+    private const string BearerPrefix = "Bearer ";
+
+    public static PandaCredentials From(HttpContext? context)
+    {
+        if (context is null)
+        {
+            return PandaCredentials.Anonymous;
+        }
+        var headers = context.Request.Headers;
+        var authorization = headers.Authorization.ToString();
+        if (authorization.Length == 0 && headers["X-Auth-Token"].ToString() is { Length: > 0 } token)
+        {
+            authorization = token.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? token : BearerPrefix + token;
+        }
+        var origin = headers.Origin.ToString();
+        return new PandaCredentials(
+            authorization.Length > 0 ? authorization : null,
+            origin.Length > 0 ? origin : null);
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Frozen;
+using System.Text;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using PandaMcp.Catalog;
+using PandaMcp.Gateway.Hosting;
+
+namespace PandaMcp.Gateway.Tools;
+
+/// <summary>The tools this gateway offers: the endpoints its endpoint list picks, built once at start-up.</summary>
+public sealed class PandaToolSet
+{
+    private readonly FrozenDictionary<string, PandaTool> _byName;
+
+    public PandaToolSet(IOptions<CatalogOptions> options)
+    {
+        var catalog = options.Value.CatalogDirectory is { Length: > 0 } directory
+            ? PandaCatalog.LoadDirectory(directory)
+            : PandaCatalog.LoadEmbedded();
+        var endpoints = options.Value.EndpointListFile is { Length: > 0 } file
+            ? EndpointList.SelectFromFile(catalog, file)
+            : EndpointList.SelectDefault(catalog);
+        Tools = endpoints.Select(e => new PandaTool(e, Describe(e))).ToList();
+        _byName = Tools.ToFrozenDictionary(t => t.Definition.Name, StringComparer.Ordinal);
+        ListResult = new ListToolsResult { Tools = Tools.Select(t => t.Definition).ToList() };
+    }
+
+    public IReadOnlyList<PandaTool> Tools { get; }
+
+    /// <summary>The answer to tools/list, built once: the tools never change while the process runs.</summary>
+    public ListToolsResult ListResult { get; }
+
+    public PandaTool? Find(string name) => _byName.GetValueOrDefault(name);
+
+    private static Tool Describe(PandaEndpoint endpoint) => new()
+    {
+        Name = endpoint.ToolName,
+        Title = endpoint.Title,
+        Description = Description(endpoint),
+        InputSchema = ToolSchema.Build(endpoint),
+        Annotations = new ToolAnnotations
+        {
+            Title = endpoint.Title,
+            ReadOnlyHint = endpoint.ReadOnly,
+            DestructiveHint = endpoint.ReadOnly ? false : endpoint.Destructive,
+            IdempotentHint = endpoint.Idempotent,
+            // Every tool talks to PanDA, a system outside this server.
+            OpenWorldHint = true,
+        },
+    };
+
+    private static string Description(PandaEndpoint endpoint)
+    {
+        var text = new StringBuilder(endpoint.Description);
+        if (endpoint.Returns.Length > 0)
+        {
+            text.Append("\n\nReturns: ").Append(endpoint.Returns);
+        }
+        text.Append("\n\nPanDA endpoint: ").Append(endpoint.Method).Append(" /api/v1/").Append(endpoint.Path).Append('.');
+        return text.ToString();
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PandaMcp.Contracts;
+
+namespace PandaMcp.Silo.Panda;
+
+/// <summary>Sends calls to PanDA's REST API and reports the answer or the failure, never throwing for either.</summary>
+public sealed partial class PandaClient(HttpClient http, IOptions<PandaClientOptions> options, ILogger<PandaClient> logger)
+{
+    private readonly Uri _baseUrl = new(options.Value.BaseUrl.TrimEnd('/') + "/");
+
+    public async Task<PandaReply> SendAsync(PandaCall call, CancellationToken cancellationToken)
+    {
+        using var request = PandaRequestEncoder.Encode(_baseUrl, call);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            LogAnswered(logger, call.Module, call.Function, (int)response.StatusCode);
+            return new PandaReply((int)response.StatusCode, body);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, call.Module, call.Function, PandaFailure.Timeout);
+            return PandaReply.Failed(PandaFailure.Timeout, $"no answer within {http.Timeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e)
+        {
+            LogFailed(logger, call.Module, call.Function, PandaFailure.Unreachable);
+            return PandaReply.Failed(PandaFailure.Unreachable, Reason(e));
+        }
+    }
+
+    private static string Reason(HttpRequestException e) => e.HttpRequestError switch
+    {
+        HttpRequestError.ConnectionError => "the connection was refused or could not be made",
+        HttpRequestError.NameResolutionError => "the host name could not be resolved",
+        HttpRequestError.SecureConnectionError => "the TLS handshake failed",
+        HttpRequestError.ResponseEnded => "the connection closed before an answer came",
+        HttpRequestError.ConfigurationLimitExceeded => "the answer was larger than the configured limit",
+        _ => "the request failed before an answer came",
+    };
+
+    // Module and function only: arguments may name users, and credentials never reach a log.
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "PanDA answered {Module}.{Function} with HTTP {Status}")]
+    private static partial void LogAnswered(ILogger logger, string module, string function, int status);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "PanDA call {Module}.{Function} failed: {Failure}")]
+    private static partial void LogFailed(ILogger logger, string module, string function, PandaFailure failure);
+}
