@@ -17,8 +17,10 @@ public sealed record PandaParameter
 
     public bool Required { get; init; }
 
-    /// <summary>The default as JSON; absent for required parameters.</summary>
-    public JsonElement? Default { get; init; }
+    /// <summary>The default as JSON (a JSON null for Python's None); undefined for required parameters.</summary>
+    public JsonElement Default { get; init; }
+
+    public bool HasDefault => Default.ValueKind != JsonValueKind.Undefined;
     public string Description { get; init; } = "";
 
     public bool IsKeywords => Kind == "keywords";

@@ -15,13 +15,13 @@ public sealed partial record ParameterType(JsonKinds Kinds, ParameterType? Items
     /// <summary>A file upload (<c>FileStorage</c>): sent as a multipart form part.</summary>
     public bool IsFile { get; init; }
 
-    public static ParameterType Parse(string? annotation, JsonElement? defaultValue)
+    public static ParameterType Parse(string? annotation, JsonElement defaultValue)
     {
         var type = annotation is null
             ? new ParameterType(JsonKinds.String | JsonKinds.Number) { SentAsText = true }
             : ParseUnion(annotation.Trim());
         // A parameter whose default is None accepts null: PanDA leaves it at its default.
-        return defaultValue is { ValueKind: JsonValueKind.Null } ? type with { Kinds = type.Kinds | JsonKinds.Null } : type;
+        return defaultValue.ValueKind == JsonValueKind.Null ? type with { Kinds = type.Kinds | JsonKinds.Null } : type;
     }
 
     private static ParameterType ParseUnion(string annotation)

@@ -23,9 +23,9 @@ public static class ToolSchema
             {
                 property["description"] = parameter.Description;
             }
-            if (parameter.Default is { } defaultValue)
+            if (parameter.HasDefault)
             {
-                property["default"] = JsonNode.Parse(defaultValue.GetRawText());
+                property["default"] = JsonNode.Parse(parameter.Default.GetRawText());
             }
             properties[parameter.Name] = property;
             if (parameter.Required)
