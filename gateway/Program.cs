@@ -1,15 +1,15 @@
-using PandaMcp.Gateway.Cluster;
-using PandaMcp.Gateway.Hosting;
+using Microsoft.Extensions.Options;
+using PandaMcp.Catalog;
+using PandaMcp.Gateway;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPandaGateway();
-builder.AddInProcessSilo();
-builder.AddPandaMcpServer();
-
-var app = builder.Build();
-app.UseRequestBodyLimit();
-app.MapPandaMcp();
-app.Run();
-
-/// <summary>The gateway's entry point, visible to the tests that host it.</summary>
-public partial class Program;
+try
+{
+    await GatewayApp.Create(args).RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is EndpointListException or OptionsValidationException)
+{
+    // A configuration mistake: say what it is, without a stack trace, and stop.
+    await Console.Error.WriteLineAsync($"PandaMcp gateway did not start: {e.Message}");
+    return 1;
+}

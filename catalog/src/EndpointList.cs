@@ -19,6 +19,11 @@ public static class EndpointList
 
     public static IReadOnlyList<PandaEndpoint> SelectFromFile(PandaCatalog catalog, string path)
     {
+        // PanDA reads a missing list as empty; here a list that was named but is not there is a mistake to report.
+        if (!File.Exists(path))
+        {
+            throw new EndpointListException($"The endpoint list {path} does not exist. Give the path of a readable file, or leave the setting empty for PanDA's shipped list.");
+        }
         using var stream = File.OpenRead(path);
         return Select(catalog, stream, path);
     }

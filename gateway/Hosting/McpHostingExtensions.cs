@@ -10,12 +10,14 @@ namespace PandaMcp.Gateway.Hosting;
 public static class McpHostingExtensions
 {
     public const string ServerName = "PandaMcp";
+    public const string McpPath = "/mcp";
 
     public static WebApplicationBuilder AddPandaMcpServer(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PandaToolSet>();
+        builder.Services.AddSingleton<PandaToolInvoker>();
         builder.Services.AddSingleton<PandaToolHandlers>();
         builder.Services.AddOptions<McpServerOptions>().Configure<PandaToolHandlers>((options, handlers) =>
         {
@@ -31,8 +33,13 @@ public static class McpHostingExtensions
 
     public static WebApplication MapPandaMcp(this WebApplication app)
     {
+        // Build the tools now, so that a bad endpoint list stops start-up instead of the first request.
+        app.Services.GetRequiredService<PandaToolSet>();
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(McpPath, out var rest) && rest.Value is "" or "/",
+            branch => branch.UseMiddleware<StatelessToolCallMiddleware>());
         // Routing ignores a trailing slash: this serves /mcp and /mcp/ (the path PanDA's Apache proxies).
-        app.MapMcp("/mcp");
+        app.MapMcp(McpPath);
         return app;
     }
 

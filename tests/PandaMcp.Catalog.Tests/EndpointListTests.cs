@@ -54,4 +54,11 @@ public sealed class EndpointListTests
         var error = Assert.Throws<EndpointListException>(() => Select("""["task_get_status"]"""));
         Assert.Contains("module names to lists of function names", error.Message);
     }
+
+    [Fact]
+    public void SelectFromFile_SaysSo_WhenTheFileIsMissing()
+    {
+        var error = Assert.Throws<EndpointListException>(() => EndpointList.SelectFromFile(Catalog, "/nonexistent/list.json"));
+        Assert.Contains("/nonexistent/list.json does not exist", error.Message);
+    }
 }

@@ -1,0 +1,24 @@
+using PandaMcp.Gateway.Cluster;
+using PandaMcp.Gateway.Hosting;
+
+namespace PandaMcp.Gateway;
+
+/// <summary>The gateway's composition: what <c>Program</c> runs, and what the tests host.</summary>
+public static class GatewayApp
+{
+    /// <param name="args">Command-line arguments (configuration keys as <c>--Key=value</c>).</param>
+    /// <param name="configure">A last change to the builder, for hosts such as tests that add a log sink.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddPandaGateway();
+        builder.AddInProcessSilo();
+        builder.AddPandaMcpServer();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseRequestBodyLimit();
+        app.MapPandaMcp();
+        return app;
+    }
+}
