@@ -1,0 +1,18 @@
+namespace PandaEmulator.Hosting;
+
+/// <summary>The emulator's command-line flags and the configuration keys they set.</summary>
+internal static class CommandLineSwitches
+{
+    public static readonly IReadOnlyDictionary<string, string> Mappings = new Dictionary<string, string>
+    {
+        ["--signing-key"] = "Emulator:SigningKey",
+        ["--issuer"] = "Emulator:Issuer",
+        ["--vos"] = "Emulator:Vos",
+        ["--record-limit"] = "Emulator:RecordLimit",
+        ["--delay-ms"] = "Emulator:Faults:DelayMs",
+        ["--delay-jitter-ms"] = "Emulator:Faults:DelayJitterMs",
+        ["--error-rate"] = "Emulator:Faults:ErrorRate",
+        ["--close-rate"] = "Emulator:Faults:CloseRate",
+        ["--fault-route"] = "Emulator:Faults:Routes",
+    };
+}

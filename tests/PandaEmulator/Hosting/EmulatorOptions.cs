@@ -1,0 +1,26 @@
+
+namespace PandaEmulator.Hosting;
+
+/// <summary>The emulator's settings (configuration section <c>Emulator</c>, or the command-line flags of <see cref="CommandLineSwitches"/>).</summary>
+public sealed class EmulatorOptions
+{
+    public const string SectionName = "Emulator";
+
+    /// <summary>The HS256 key tokens must be signed with (at least 32 bytes).</summary>
+    public string SigningKey { get; set; } = TokenIssuer.DefaultSigningKey;
+
+    /// <summary>The issuer tokens must name.</summary>
+    public string Issuer { get; set; } = TokenIssuer.DefaultIssuer;
+
+    /// <summary>The VOs PanDA knows (its <c>auth_policies</c>), comma-separated.</summary>
+    public string Vos { get; set; } = "atlas";
+
+    /// <summary>How many received requests <c>GET /_emulator/requests</c> keeps (the oldest go first).</summary>
+    public int RecordLimit { get; set; } = 10_000;
+
+    /// <summary>The faults in force at start-up; <c>POST /_emulator/faults</c> replaces them.</summary>
+    public FaultOptions Faults { get; set; } = new();
+
+    public IReadOnlySet<string> KnownVos =>
+        Vos.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+}

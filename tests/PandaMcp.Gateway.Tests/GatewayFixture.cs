@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using PandaEmulator;
+
+namespace PandaMcp.Gateway.Tests;
+
+/// <summary>
+/// A running PanDA emulator and an all-in-one gateway (with its in-process silo) pointed at it, on real
+/// loopback ports; every log line of the gateway, at every level, is captured.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    private WebApplication? _gateway;
+    private readonly LogCapture _logs = new();
+
+    public RunningEmulator Emulator { get; private set; } = null!;
+    public Uri McpUrl { get; private set; } = null!;
+    public IReadOnlyCollection<string> LogLines => _logs.Lines;
+    public IServiceProvider Services => _gateway!.Services;
+    public HttpClient Http { get; } = new();
+
+    /// <summary>A credential in the gateway's own environment, which it must never send or log.</summary>
+    public const string EnvironmentToken = "environment-token-never-to-be-used";
+
+    public async Task InitializeAsync()
+    {
+        // PanDA's MCP server clears these at start; the gateway must simply never read them.
+        Environment.SetEnvironmentVariable("PANDA_AUTH_ID_TOKEN", EnvironmentToken);
+        Environment.SetEnvironmentVariable("PANDA_AUTH_VO", "atlas");
+        Environment.SetEnvironmentVariable("X509_USER_PROXY", "/tmp/" + EnvironmentToken);
+        Emulator = await EmulatorApp.StartAsync();
+        _gateway = GatewayApp.Create(
+            [
+                "--urls=http://127.0.0.1:0",
+                $"--PANDA_API_URL_SSL={Emulator.ApiBaseUrl}",
+                $"--PandaMcp:Cluster:SiloPort={FreePort.Next()}",
+                $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
+                "--PandaMcp:Gateway:MaxRequestBodyBytes=65536",
+                "--PandaMcp:Panda:Timeout=00:00:02",
+            ],
+            builder =>
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Trace);
+                builder.Logging.AddProvider(_logs);
+            });
+        await _gateway.StartAsync();
+        McpUrl = new Uri(_gateway.Urls.First() + "/mcp");
+    }
+
+    /// <summary>A connected MCP client; <paramref name="protocolVersion"/> null lets it negotiate the newest revision.</summary>
+    public Task<McpClient> ConnectAsync(string? protocolVersion = null, IDictionary<string, string>? headers = null) =>
+        McpClient.CreateAsync(
+            new HttpClientTransport(new HttpClientTransportOptions
+            {
+                Endpoint = McpUrl,
+                TransportMode = HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = headers,
+            }),
+            new McpClientOptions { ProtocolVersion = protocolVersion });
+
+    public async Task<IReadOnlyList<RecordedRequest>> EmulatorRequestsAsync() =>
+        await Http.GetFromJsonAsync<List<RecordedRequest>>(new Uri(Emulator.Address, "/_emulator/requests"), JsonOptions) ?? [];
+
+    public Task ClearEmulatorRequestsAsync() => Http.DeleteAsync(new Uri(Emulator.Address, "/_emulator/requests"));
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public async Task DisposeAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.StopAsync();
+            await _gateway.DisposeAsync();
+        }
+        await Emulator.DisposeAsync();
+        Http.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "gateway";
+}
