@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 
 namespace PandaMcp.Gateway.Hosting;
@@ -7,6 +8,7 @@ public static class GatewayHostingExtensions
 {
     public static WebApplicationBuilder AddPandaGateway(this WebApplicationBuilder builder)
     {
+        builder.AddPandaServerConfig();
         builder.Services.AddOptions<GatewayOptions>()
             .BindConfiguration(GatewayOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>
@@ -15,6 +17,9 @@ public static class GatewayHostingExtensions
                 {
                     options.Port = value;
                 }
+                options.Transport = PandaServerConfig.Either(configuration, $"{GatewayOptions.SectionName}:Transport", PandaServerConfig.Transport) ?? options.Transport;
+                options.CertificateFile = PandaServerConfig.Either(configuration, $"{GatewayOptions.SectionName}:CertificateFile", PandaServerConfig.CertificateFile);
+                options.KeyFile = PandaServerConfig.Either(configuration, $"{GatewayOptions.SectionName}:KeyFile", PandaServerConfig.KeyFile);
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
@@ -22,10 +27,23 @@ public static class GatewayHostingExtensions
         {
             var options = kestrel.ApplicationServices.GetRequiredService<IOptions<GatewayOptions>>().Value;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            var certificate = options.CertificateFile is { } certificateFile
+                ? X509Certificate2.CreateFromPemFile(certificateFile, options.KeyFile)
+                : null;
+            if (certificate is not null)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
             // --urls (or ASPNETCORE_URLS) wins; otherwise PanDA's MCP port on every interface, as PanDA serves it.
             if (string.IsNullOrEmpty(context.Configuration[WebHostDefaults.ServerUrlsKey]))
             {
-                kestrel.ListenAnyIP(options.Port);
+                kestrel.ListenAnyIP(options.Port, listen =>
+                {
+                    if (certificate is not null)
+                    {
+                        listen.UseHttps();
+                    }
+                });
             }
         });
         return builder;

@@ -18,6 +18,21 @@ public sealed class GatewayOptions
     [Range(1024, 64 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// <c>streamable-http</c> (or PanDA's <c>http</c>): Streamable HTTP at /mcp; <c>sse</c>: also the 2024-11-05
+    /// HTTP+SSE transport at /sse and /messages/. Falls back to <c>transport</c> in the [mcp] section of panda_server.cfg.
+    /// </summary>
+    [AllowedValues("streamable-http", "http", "sse")]
+    public string Transport { get; set; } = "streamable-http";
+
+    /// <summary>PEM certificate to serve HTTPS with (falls back to [mcp] <c>ssl_certfile</c>).</summary>
+    public string? CertificateFile { get; set; }
+
+    /// <summary>PEM private key of <see cref="CertificateFile"/> (falls back to [mcp] <c>ssl_keyfile</c>).</summary>
+    public string? KeyFile { get; set; }
+
+    public bool ServesLegacySse => Transport == "sse";
+
     /// <summary>Grain keys per PanDA module: calls spread over them, and so over the silos.</summary>
     [Range(1, 1024)]
     public int ShardsPerModule { get; set; } = 16;

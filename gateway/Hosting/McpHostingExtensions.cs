@@ -2,6 +2,8 @@ using System.Reflection;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Microsoft.Extensions.Options;
+using PandaMcp.Gateway.Legacy;
 using PandaMcp.Gateway.Tools;
 
 namespace PandaMcp.Gateway.Hosting;
@@ -14,7 +16,11 @@ public static class McpHostingExtensions
 
     public static WebApplicationBuilder AddPandaMcpServer(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
+        builder.Services.AddOptions<CatalogOptions>()
+            .BindConfiguration(CatalogOptions.SectionName)
+            .Configure<IConfiguration>((options, configuration) => options.EndpointListFile =
+                PandaServerConfig.Either(configuration, $"{CatalogOptions.SectionName}:EndpointListFile", PandaServerConfig.EndpointListFile));
+        builder.Services.AddSingleton<LegacySseEndpoints>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PandaToolSet>();
         builder.Services.AddSingleton<PandaToolInvoker>();
@@ -40,6 +46,12 @@ public static class McpHostingExtensions
             branch => branch.UseMiddleware<StatelessToolCallMiddleware>());
         // Routing ignores a trailing slash: this serves /mcp and /mcp/ (the path PanDA's Apache proxies).
         app.MapMcp(McpPath);
+        if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.ServesLegacySse)
+        {
+            var legacy = app.Services.GetRequiredService<LegacySseEndpoints>();
+            app.MapGet(LegacySseEndpoints.StreamPath, legacy.OpenStreamAsync);
+            app.MapPost(LegacySseEndpoints.MessagePath, legacy.PostMessageAsync);
+        }
         return app;
     }
 

@@ -1,3 +1,4 @@
+using ModelContextProtocol.Protocol;
 using PandaMcp.Contracts;
 
 namespace PandaMcp.Gateway.Tools;
@@ -10,6 +11,15 @@ namespace PandaMcp.Gateway.Tools;
 public static class CallerCredentials
 {
     private const string BearerPrefix = "Bearer ";
+
+    /// <summary>Where a transport that answers after the HTTP request has ended leaves that request's credentials.</summary>
+    public const string ItemKey = "panda.credentials";
+
+    /// <summary>The credentials a message carries with it, else those of the HTTP request being served.</summary>
+    public static PandaCredentials From(JsonRpcMessage message, HttpContext? context) =>
+        message.Context?.Items is { } items && items.TryGetValue(ItemKey, out var carried) && carried is PandaCredentials credentials
+            ? credentials
+            : From(context);
 
     public static PandaCredentials From(HttpContext? context)
     {

@@ -16,7 +16,7 @@ public sealed class PandaToolHandlers(PandaToolSet tools, PandaToolInvoker invok
         var name = request.Params?.Name ?? "";
         var tool = tools.Find(name) ?? throw UnknownTool(name);
         var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : null;
-        return await invoker.InvokeAsync(tool, arguments, CallerCredentials.From(httpContext.HttpContext), cancellationToken);
+        return await invoker.InvokeAsync(tool, arguments, CallerCredentials.From(request.JsonRpcMessage, httpContext.HttpContext), cancellationToken);
     }
 
     public static McpProtocolException UnknownTool(string name) =>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PandaMcp.Silo.Panda;
 
@@ -15,9 +16,18 @@ public static class SiloHostingExtensions
             .BindConfiguration(PandaClientOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>
             {
-                if (configuration[PandaClientOptions.BaseUrlVariable] is { Length: > 0 } url)
+                // PanDA's own variables, as its client reads them, win over the project's keys.
+                if ((configuration[PandaClientOptions.BaseUrlVariable] ?? configuration[PandaClientOptions.PlainBaseUrlVariable]) is { Length: > 0 } url)
                 {
                     options.BaseUrl = url;
+                }
+                if (configuration[PandaClientOptions.VerifyHostVariable] is { } verify)
+                {
+                    options.VerifyHost = !string.Equals(verify, "off", StringComparison.OrdinalIgnoreCase);
+                }
+                if (configuration[PandaClientOptions.CaDirectoryVariable] is { Length: > 0 } caDirectory)
+                {
+                    options.CaDirectory = caDirectory;
                 }
             })
             .ValidateDataAnnotations()
@@ -28,12 +38,17 @@ public static class SiloHostingExtensions
                 http.Timeout = options.Timeout;
                 http.MaxResponseContentBufferSize = options.MaxResponseBytes;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
                 // Re-resolve PanDA's load-balanced host name now and then instead of pinning one address.
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 MaxConnectionsPerServer = 256,
-            });
+                SslOptions = UpstreamTls.ClientOptions(
+                    provider.GetRequiredService<IOptions<PandaClientOptions>>().Value,
+                    provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UpstreamTls))),
+            })
+            // One handler for the process: connections are renewed by PooledConnectionLifetime above.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services;
     }
 }

@@ -11,6 +11,11 @@ public sealed class PandaClientOptions
     public const string BaseUrlVariable = "PANDA_API_URL_SSL";
     public const string DefaultBaseUrl = "https://pandaserver.cern.ch:25443/api/v1";
 
+    /// <summary>PanDA's plain-HTTP API URL variable, used when the HTTPS one is not set.</summary>
+    public const string PlainBaseUrlVariable = "PANDA_API_URL";
+    public const string VerifyHostVariable = "PANDA_VERIFY_HOST";
+    public const string CaDirectoryVariable = "X509_CERT_DIR";
+
     /// <summary>The API v1 base, such as <c>https://pandaserver.cern.ch:25443/api/v1</c>.</summary>
     [Required, Url]
     public string BaseUrl { get; set; } = DefaultBaseUrl;
@@ -18,6 +23,15 @@ public sealed class PandaClientOptions
     /// <summary>How long one REST call may take before it fails with a timeout.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>False turns off the check of PanDA's TLS certificate (PanDA's <c>PANDA_VERIFY_HOST=off</c>).</summary>
+    public bool VerifyHost { get; set; } = true;
+
+    /// <summary>
+    /// A folder of CA certificates (PEM) that PanDA's certificate must chain to, instead of the system's
+    /// (PanDA's <c>X509_CERT_DIR</c>, usually /etc/grid-security/certificates).
+    /// </summary>
+    public string? CaDirectory { get; set; }
 
     /// <summary>The largest answer body read from PanDA; larger ones fail rather than fill memory.</summary>
     [Range(1024, int.MaxValue)]
