@@ -60,7 +60,9 @@ public sealed class GatewayFixture : IAsyncLifetime
                 TransportMode = HttpTransportMode.StreamableHttp,
                 AdditionalHeaders = headers,
             }),
-            new McpClientOptions { ProtocolVersion = protocolVersion });
+            // A generous probe: on a loaded machine a cold gateway can miss the SDK's short default, and the client
+            // would quietly fall back to 2025-11-25 instead of testing 2026-07-28.
+            new McpClientOptions { ProtocolVersion = protocolVersion, DiscoverProbeTimeout = TimeSpan.FromSeconds(30) });
 
     public async Task<IReadOnlyList<RecordedRequest>> EmulatorRequestsAsync() =>
         await Http.GetFromJsonAsync<List<RecordedRequest>>(new Uri(Emulator.Address, "/_emulator/requests"), JsonOptions) ?? [];
