@@ -27,7 +27,7 @@ internal static class GeneratorCommand
         }
         try
         {
-            var modules = new CatalogBuilder(errors).Generate(arguments.Source);
+            var modules = new CatalogBuilder(errors).Build(arguments.Source);
             Directory.CreateDirectory(arguments.Output);
             var written = modules.Select(m => Path.GetFullPath(PandaCatalogWriter.WriteFile(m, arguments.Output))).ToHashSet();
             foreach (var other in Directory.GetFiles(arguments.Output, "*.json").Select(Path.GetFullPath).Where(f => !written.Contains(f)).Order())

@@ -16,7 +16,7 @@ internal sealed class CatalogBuilder(TextWriter warnings)
     private const string TaskBufferSetup = "init_task_buffer";
 
     /// <exception cref="CatalogSourceException">The folder has no API files, or one of them cannot be read.</exception>
-    public IReadOnlyList<PandaModule> Generate(string sourceDirectory)
+    public IReadOnlyList<PandaModule> Build(string sourceDirectory)
     {
         if (!Directory.Exists(sourceDirectory))
         {
