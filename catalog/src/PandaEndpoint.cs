@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace PandaMcp.Catalog;
 
 /// <summary>One PanDA API v1 endpoint: the facts the server enforces and the words agents read.</summary>
 public sealed record PandaEndpoint
 {
+    /// <summary>Set from the module when a catalog is built; the module files do not repeat it per endpoint.</summary>
+    [JsonIgnore]
     public string Module { get; init; } = "";
     public required string Function { get; init; }
 
@@ -23,7 +27,10 @@ public sealed record PandaEndpoint
     public string Returns { get; init; } = "";
     public IReadOnlyList<PandaParameter> Parameters { get; init; } = [];
 
+    [JsonIgnore]
     public string Path => $"{Module}/{Function}";
+    [JsonIgnore]
     public string ToolName => $"{Module}_{Function}";
+    [JsonIgnore]
     public bool IsGet => Method == "GET";
 }

@@ -9,6 +9,7 @@ public sealed record PandaParameter
     public required string Name { get; init; }
 
     /// <summary>"keywords" for a <c>**kwargs</c> catch-all; null for an ordinary parameter.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Kind { get; init; }
 
     /// <summary>The Python annotation (<c>int</c>, <c>List[str]</c>, <c>Dict | str</c>...); null when unannotated.</summary>
@@ -18,11 +19,14 @@ public sealed record PandaParameter
     public bool Required { get; init; }
 
     /// <summary>The default as JSON (a JSON null for Python's None); undefined for required parameters.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public JsonElement Default { get; init; }
 
+    [JsonIgnore]
     public bool HasDefault => Default.ValueKind != JsonValueKind.Undefined;
     public string Description { get; init; } = "";
 
+    [JsonIgnore]
     public bool IsKeywords => Kind == "keywords";
 
     [JsonIgnore]

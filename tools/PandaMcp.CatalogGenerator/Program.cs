@@ -1,0 +1,3 @@
+using PandaMcp.CatalogGenerator;
+
+return GeneratorCommand.Run(args, Console.Out, Console.Error);
