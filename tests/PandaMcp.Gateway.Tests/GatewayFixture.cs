@@ -60,7 +60,13 @@ public sealed class GatewayFixture : IAsyncLifetime
                 TransportMode = HttpTransportMode.StreamableHttp,
                 AdditionalHeaders = headers,
             }),
-            new McpClientOptions { ProtocolVersion = protocolVersion });
+            new McpClientOptions
+            {
+                ProtocolVersion = protocolVersion,
+                // The client falls back to initialize (sessions) when server/discover takes over 5 s, its default; a
+                // cold gateway on a loaded test machine can take that long, and the test would see the wrong revision.
+                DiscoverProbeTimeout = TimeSpan.FromSeconds(30),
+            });
 
     public async Task<IReadOnlyList<RecordedRequest>> EmulatorRequestsAsync() =>
         await Http.GetFromJsonAsync<List<RecordedRequest>>(new Uri(Emulator.Address, "/_emulator/requests"), JsonOptions) ?? [];
