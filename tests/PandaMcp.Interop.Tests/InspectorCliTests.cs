@@ -13,7 +13,7 @@ public sealed class InspectorCliTests(GatewayFixture gateway) : IDisposable
     private readonly DirectoryInfo _home = Directory.CreateTempSubdirectory("pandamcp-inspector-");
 
     [Fact]
-    public async Task ToolsList_ShowsEveryToolWithPortableSchemas()
+    public async Task ToolsList_ShowsEveryTool_WithNoSchemaPortabilityError()
     {
         // --strict reports schema portability problems and exits 6 when one is an error (warnings only inform).
         var run = await InspectorAsync("--method", "tools/list", "--strict");
