@@ -10,6 +10,20 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The real MCP clients of tests/PandaMcp.Interop.Tests (TypeScript SDK, Inspector, conformance suite, and Node 22
+# as the npm package "node"), at the versions tests/interop/package-lock.json pins. Installed again only when the
+# lock file differs from the one of the last install (npm ci starts from an empty node_modules).
+interop=tests/interop
+if ! cmp -s "$interop/package-lock.json" "$interop/node_modules/.installed-package-lock.json" 2>/dev/null; then
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "npm is required to install the interop test clients (any Node.js with npm; Node 22 comes from npm)." >&2
+        exit 1
+    fi
+    npm ci --prefix "$interop" --no-audit --no-fund
+    cp "$interop/package-lock.json" "$interop/node_modules/.installed-package-lock.json"
+fi
+
 results=.artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"

@@ -1,14 +1,26 @@
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Options;
 
 namespace PandaMcp.Gateway.Hosting;
 
-/// <summary>The gateway's web host: the port PanDA's MCP server uses and a limit on request bodies.</summary>
+/// <summary>The gateway's web host: the port PanDA's MCP server uses, the Host names it answers, a limit on request bodies.</summary>
 public static class GatewayHostingExtensions
 {
+    /// <summary>The Host names served when <c>AllowedHosts</c> is not configured: loopback only.</summary>
+    public const string DefaultAllowedHosts = "localhost;127.0.0.1;[::1]";
+
     public static WebApplicationBuilder AddPandaGateway(this WebApplicationBuilder builder)
     {
         builder.AddPandaServerConfig();
+        // DNS-rebinding protection: ASP.NET's host filtering answers 400 to a request whose Host header is not in
+        // AllowedHosts, so a web page whose name resolves to this machine cannot drive the gateway. The default
+        // (loopback names) sits below every other configuration source; a deployment lists the names its clients
+        // or its proxy use (AllowedHosts=panda.example.org;localhost), or "*" behind a proxy that checks Host.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new KeyValuePair<string, string?>("AllowedHosts", DefaultAllowedHosts)],
+        });
         builder.Services.AddOptions<GatewayOptions>()
             .BindConfiguration(GatewayOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>

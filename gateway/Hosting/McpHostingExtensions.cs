@@ -31,9 +31,19 @@ public static class McpHostingExtensions
             options.Handlers.ListToolsHandler = handlers.ListAsync;
             options.Handlers.CallToolHandler = handlers.CallAsync;
         });
-        builder.Services.AddMcpServer()
+        // Resumability for session clients (2025-11-25 and older): each SSE event of a session gets an id and is
+        // kept, so a client that loses a stream reconnects with GET + Last-Event-ID and gets what it missed (with
+        // a store, the SDK opens each stream with a priming event: an id and no data). The events live in this
+        // process's memory for now (the SDK's default expiry; the memory cache takes no more entries beyond
+        // 200 MB), so a resume must reach the same gateway; a later change keeps them in grains.
+        builder.Services.AddDistributedMemoryCache();
+        var mcp = builder.Services.AddMcpServer()
             // 2026-07-28 clients are served statelessly; 2024-11-05 to 2025-11-25 clients get sessions.
             .WithHttpTransport(transport => transport.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
+        // Obsolete (MCP9006) only because 2026-07-28 has no sessions; session clients still resume through it.
+#pragma warning disable MCP9006
+        mcp.WithDistributedCacheEventStreamStore();
+#pragma warning restore MCP9006
         return builder;
     }
 

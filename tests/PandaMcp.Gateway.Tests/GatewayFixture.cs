@@ -60,9 +60,13 @@ public sealed class GatewayFixture : IAsyncLifetime
                 TransportMode = HttpTransportMode.StreamableHttp,
                 AdditionalHeaders = headers,
             }),
-            // A generous probe: on a loaded machine a cold gateway can miss the SDK's short default, and the client
-            // would quietly fall back to 2025-11-25 instead of testing 2026-07-28.
-            new McpClientOptions { ProtocolVersion = protocolVersion, DiscoverProbeTimeout = TimeSpan.FromSeconds(30) });
+            new McpClientOptions
+            {
+                ProtocolVersion = protocolVersion,
+                // The client falls back to initialize (sessions) when server/discover takes over 5 s, its default; a
+                // cold gateway on a loaded test machine can take that long, and the test would see the wrong revision.
+                DiscoverProbeTimeout = TimeSpan.FromSeconds(30),
+            });
 
     public async Task<IReadOnlyList<RecordedRequest>> EmulatorRequestsAsync() =>
         await Http.GetFromJsonAsync<List<RecordedRequest>>(new Uri(Emulator.Address, "/_emulator/requests"), JsonOptions) ?? [];

@@ -1,0 +1,13 @@
+using PandaMcp.Gateway.Tests;
+
+namespace PandaMcp.Interop.Tests;
+
+/// <summary>
+/// One emulator and gateway for all interop tests, which run one after another: they read the emulator's request
+/// log and one of them slows a PanDA route down.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class InteropCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "interop";
+}
