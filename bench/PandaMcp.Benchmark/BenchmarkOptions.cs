@@ -1,0 +1,100 @@
+using System.Globalization;
+
+namespace PandaMcp.Benchmark;
+
+/// <summary>The benchmark's command line.</summary>
+public sealed record BenchmarkOptions
+{
+    public const string Command = "dotnet run -c Release --project bench/PandaMcp.Benchmark --";
+
+    public const string Usage = """
+        Usage: dotnet run -c Release --project bench/PandaMcp.Benchmark -- [options]
+
+        Starts the PanDA emulator, the all-in-one gateway and the SDK baseline as child processes, then loads each
+        target (direct REST, baseline MCP, gateway MCP) with concurrent clients and prints a markdown table.
+
+          --connections N       concurrent clients, one connection each (16)
+          --warmup S            seconds of load on each target before anything is measured (20)
+          --settle S            seconds of load on a target right before each of its measured windows (5)
+          --duration S          measured seconds per target and round at N connections (20)
+          --single-duration S   measured seconds per target and round at concurrency 1 (10)
+          --rounds N            rounds; targets rotate order each round and the medians are reported (3)
+          --tool NAME           the tool to call (system_is_alive)
+          --arguments JSON      its arguments, a JSON object ({})
+          --user NAME           call as this emulator user (Authorization: a token from the emulator's mint-token,
+                                Origin: atlas); anonymous when not given
+          --protocol VERSION    MCP revision the clients ask for, e.g. 2025-11-25 for sessions (newest: 2026-07-28)
+          --server-log-level L  log level of the three servers (Warning)
+          --quick               smoke run: --warmup 2 --settle 1 --duration 3 --single-duration 2 --rounds 1
+        """;
+
+    public int Connections { get; private init; } = 16;
+    public TimeSpan Warmup { get; private init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan Settle { get; private init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan Duration { get; private init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan SingleDuration { get; private init; } = TimeSpan.FromSeconds(10);
+    public int Rounds { get; private init; } = 3;
+    public string Tool { get; private init; } = "system_is_alive";
+    public string ArgumentsJson { get; private init; } = "{}";
+    public string? User { get; private init; }
+    public string? ProtocolVersion { get; private init; }
+    public string ServerLogLevel { get; private init; } = "Warning";
+    public bool ShowHelp { get; private init; }
+
+    /// <summary>The command exactly as given, to print beside the figures.</summary>
+    public string CommandLine { get; private init; } = Command;
+
+    /// <exception cref="ArgumentException">An unknown option or a value that does not parse.</exception>
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        // --quick sets defaults first, wherever it stands, so that explicit options still win.
+        var options = args.Contains("--quick")
+            ? new BenchmarkOptions
+            {
+                Warmup = TimeSpan.FromSeconds(2),
+                Settle = TimeSpan.FromSeconds(1),
+                Duration = TimeSpan.FromSeconds(3),
+                SingleDuration = TimeSpan.FromSeconds(2),
+                Rounds = 1,
+            }
+            : new BenchmarkOptions();
+        options = options with { CommandLine = string.Join(' ', args.Select(Quote).Prepend(Command)) };
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inline) = args[i].Split('=', 2) is [var n, var v] ? (n, v) : (args[i], null);
+            // Read only by the options that take one, so that an unknown option is named as such.
+            string Value() => inline ?? (i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value."));
+            options = name switch
+            {
+                "--quick" => options,
+                "--help" or "-h" => options with { ShowHelp = true },
+                "--connections" => options with { Connections = Count(name, Value()) },
+                "--warmup" => options with { Warmup = Seconds(name, Value(), allowZero: true) },
+                "--settle" => options with { Settle = Seconds(name, Value(), allowZero: true) },
+                "--duration" => options with { Duration = Seconds(name, Value(), allowZero: false) },
+                "--single-duration" => options with { SingleDuration = Seconds(name, Value(), allowZero: false) },
+                "--rounds" => options with { Rounds = Count(name, Value()) },
+                "--tool" => options with { Tool = Value() },
+                "--arguments" => options with { ArgumentsJson = Value() },
+                "--user" => options with { User = Value() },
+                "--protocol" => options with { ProtocolVersion = Value() },
+                "--server-log-level" => options with { ServerLogLevel = Value() },
+                _ => throw new ArgumentException($"Unknown option {name}."),
+            };
+        }
+        return options;
+    }
+
+    private static int Count(string name, string value) =>
+        int.TryParse(value, CultureInfo.InvariantCulture, out var count) && count > 0
+            ? count
+            : throw new ArgumentException($"{name} takes a whole number above 0, not '{value}'.");
+
+    private static TimeSpan Seconds(string name, string value, bool allowZero) =>
+        double.TryParse(value, CultureInfo.InvariantCulture, out var seconds) && (seconds > 0 || (allowZero && seconds == 0))
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException($"{name} takes a number of seconds, not '{value}'.");
+
+    private static string Quote(string arg) =>
+        arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '=' or ':' or '/') ? arg : $"'{arg.Replace("'", "'\\''")}'";
+}

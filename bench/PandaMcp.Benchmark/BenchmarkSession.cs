@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using PandaMcp.Catalog;
+using PandaMcp.Contracts;
+using PandaMcp.Gateway.Hosting;
+using PandaMcp.Gateway.Tools;
+
+namespace PandaMcp.Benchmark;
+
+/// <summary>
+/// One benchmark run: starts the emulator, the gateway and the baseline as child processes on free ports, loads
+/// each target in turn, round after round, and stops the servers whatever happens.
+/// </summary>
+public static class BenchmarkSession
+{
+    public const string DirectTarget = "direct REST (emulator)";
+    public const string BaselineTarget = "baseline (SDK, no Orleans)";
+    public const string GatewayTarget = "gateway (all-in-one)";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    public static async Task<string> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var binaries = ServerBinaries.FromBuild();
+        var credentials = options.User is { } user
+            ? new PandaCredentials($"Bearer {await EmulatorTokens.MintAsync(binaries.Emulator, user, cancellationToken)}", EmulatorTokens.Vo)
+            : PandaCredentials.Anonymous;
+        var (toolName, arguments, call) = DescribeCall(options, credentials);
+
+        var emulatorUrl = Loopback(FreePort.Next());
+        var apiBaseUrl = new Uri(emulatorUrl, "api/v1");
+        var gatewayUrl = Loopback(FreePort.Next());
+        var baselineUrl = Loopback(FreePort.Next());
+        string[] common = [$"--Logging:LogLevel:Default={options.ServerLogLevel}"];
+
+        progress.WriteLine("Starting the emulator, the gateway and the baseline...");
+        await using var emulator = ChildProcess.Start("emulator", binaries.Emulator,
+            [.. common, "--urls", Authority(emulatorUrl), "--record-limit", "0"]);
+        await using var gateway = ChildProcess.Start("gateway", binaries.Gateway,
+        [
+            .. common,
+            $"--urls={Authority(gatewayUrl)}",
+            $"--PANDA_API_URL_SSL={apiBaseUrl}",
+            $"--PandaMcp:Cluster:SiloPort={FreePort.Next()}",
+            $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
+        ]);
+        await using var baseline = ChildProcess.Start("baseline", binaries.Baseline,
+            [.. common, $"--urls={Authority(baselineUrl)}", $"--PANDA_API_URL_SSL={apiBaseUrl}"]);
+        await Task.WhenAll(
+            emulator.WaitUntilServingAsync(emulatorUrl, StartTimeout, cancellationToken),
+            gateway.WaitUntilServingAsync(new Uri(gatewayUrl, "mcp"), StartTimeout, cancellationToken),
+            baseline.WaitUntilServingAsync(new Uri(baselineUrl, "mcp"), StartTimeout, cancellationToken));
+
+        LoadTarget[] targets =
+        [
+            new(DirectTarget, null, _ => Task.FromResult<ICaller>(new DirectRestCaller(apiBaseUrl, call))),
+            new(BaselineTarget, baseline, ct => McpToolCaller.ConnectAsync(new Uri(baselineUrl, "mcp"), toolName, arguments, credentials, options.ProtocolVersion, ct)),
+            new(GatewayTarget, gateway, ct => McpToolCaller.ConnectAsync(new Uri(gatewayUrl, "mcp"), toolName, arguments, credentials, options.ProtocolVersion, ct)),
+        ];
+        var protocols = new Dictionary<string, string>();
+        foreach (var target in targets)
+        {
+            protocols[target.Name] = await CallOnceAsync(target, cancellationToken);
+        }
+
+        // Every target, and the load generator's client for it, runs hot before anything is measured: JIT tiering
+        // and Orleans take many seconds of load to settle.
+        foreach (var target in targets)
+        {
+            progress.WriteLine($"warm-up  {target.Name}: {options.Warmup.TotalSeconds:0.#} s at {options.Connections} connections");
+            await LoadRunner.WarmUpAsync(target, options.Connections, options.Warmup, cancellationToken);
+        }
+        var report = new BenchmarkReport(options, DirectTarget, protocols);
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            // Each round starts with a different target, so that none always runs right after the same neighbour.
+            var order = targets.Skip(round % targets.Length).Concat(targets.Take(round % targets.Length)).ToList();
+            foreach (var concurrency in new[] { options.Connections, 1 })
+            {
+                foreach (var target in order)
+                {
+                    var window = concurrency == 1 ? options.SingleDuration : options.Duration;
+                    var measurement = await LoadRunner.MeasureAsync(
+                        target, concurrency, round, options.Settle, window, emulator, cancellationToken);
+                    progress.WriteLine(measurement);
+                    report.Add(measurement);
+                }
+            }
+        }
+        return report.ToMarkdown();
+    }
+
+    /// <summary>The tool's call as MCP arguments and as the REST call the gateway would make for it.</summary>
+    private static (string Tool, Dictionary<string, JsonElement> Arguments, PandaCall Call) DescribeCall(
+        BenchmarkOptions options, PandaCredentials credentials)
+    {
+        var tools = new PandaToolSet(Options.Create(new CatalogOptions()));
+        var tool = tools.Find(options.Tool) ?? throw new BenchmarkFailedException(
+            $"The gateway offers no tool '{options.Tool}'. Its tools: {string.Join(", ", tools.Tools.Select(t => t.Definition.Name))}.");
+        Dictionary<string, JsonElement> arguments;
+        try
+        {
+            arguments = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(options.ArgumentsJson)
+                ?? throw new BenchmarkFailedException("--arguments must be a JSON object, not null.");
+        }
+        catch (JsonException e)
+        {
+            throw new BenchmarkFailedException($"--arguments is not a JSON object: {e.Message}");
+        }
+        var check = ArgumentCheck.Run(tool.Endpoint, arguments);
+        if (!check.IsValid)
+        {
+            throw new BenchmarkFailedException($"--arguments do not fit {options.Tool}: {string.Join(" ", check.Errors)}");
+        }
+        var endpoint = tool.Endpoint;
+        var call = new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!, credentials);
+        return (tool.Definition.Name, arguments, call);
+    }
+
+    /// <summary>One call before any load, so that a misconfigured target stops the run with its reason.</summary>
+    private static async Task<string> CallOnceAsync(LoadTarget target, CancellationToken cancellationToken)
+    {
+        await using var caller = await target.ConnectAsync(cancellationToken);
+        if (await caller.CallAsync() is { } error)
+        {
+            throw new BenchmarkFailedException($"{target.Name} fails the call, so there is nothing to measure: {error}");
+        }
+        return caller.Protocol;
+    }
+
+    private static Uri Loopback(int port) => new($"http://127.0.0.1:{port}/");
+
+    private static string Authority(Uri url) => url.GetLeftPart(UriPartial.Authority);
+}

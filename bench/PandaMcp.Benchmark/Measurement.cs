@@ -1,0 +1,33 @@
+namespace PandaMcp.Benchmark;
+
+/// <summary>One measured window of one target at one concurrency: its calls, their latencies and their CPU cost.</summary>
+public sealed record Measurement(
+    string Target,
+    int Concurrency,
+    int Round,
+    int Calls,
+    int Errors,
+    string? FirstError,
+    TimeSpan Window,
+    TimeSpan P50,
+    TimeSpan P99,
+    TimeSpan? ServerCpu,
+    TimeSpan EmulatorCpu,
+    TimeSpan ClientCpu)
+{
+    public double CallsPerSecond => Calls / Window.TotalSeconds;
+
+    public double? ServerMicrosPerCall => ServerCpu is { } cpu ? PerCall(cpu) : null;
+
+    public double EmulatorMicrosPerCall => PerCall(EmulatorCpu);
+
+    public double ClientMicrosPerCall => PerCall(ClientCpu);
+
+    public override string ToString() =>
+        $"round {Round + 1}  {Target,-28} c={Concurrency,-3} {CallsPerSecond,8:N0} calls/s  p50 {P50.TotalMilliseconds,6:0.00} ms  "
+        + $"p99 {P99.TotalMilliseconds,6:0.00} ms  CPU µs/call: server {ServerMicrosPerCall?.ToString("0") ?? "-"}, "
+        + $"emulator {EmulatorMicrosPerCall:0}, client {ClientMicrosPerCall:0}"
+        + (Errors > 0 ? $"  {Errors} errors, first: {FirstError}" : "");
+
+    private double PerCall(TimeSpan cpu) => Calls > 0 ? cpu.TotalMicroseconds / Calls : double.NaN;
+}

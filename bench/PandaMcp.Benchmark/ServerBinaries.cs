@@ -1,0 +1,24 @@
+using System.Reflection;
+
+namespace PandaMcp.Benchmark;
+
+/// <summary>The three servers the benchmark starts, built alongside it (see the project file).</summary>
+public sealed record ServerBinaries(string Emulator, string Gateway, string Baseline)
+{
+    public static ServerBinaries FromBuild()
+    {
+        var paths = typeof(ServerBinaries).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Where(a => a.Key.StartsWith("ServerDll:", StringComparison.Ordinal))
+            .ToDictionary(a => a.Key["ServerDll:".Length..], a => Path.GetFullPath(a.Value!));
+        var binaries = new ServerBinaries(paths["Emulator"], paths["Gateway"], paths["Baseline"]);
+        foreach (var dll in new[] { binaries.Emulator, binaries.Gateway, binaries.Baseline })
+        {
+            if (!File.Exists(dll))
+            {
+                throw new BenchmarkFailedException(
+                    $"{dll} is missing. Run the benchmark through `dotnet run -c Release --project bench/PandaMcp.Benchmark`, which builds it.");
+            }
+        }
+        return binaries;
+    }
+}
