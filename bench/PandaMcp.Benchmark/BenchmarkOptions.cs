@@ -24,6 +24,7 @@ public sealed record BenchmarkOptions
           --user NAME           call as this emulator user (Authorization: a token from the emulator's mint-token,
                                 Origin: atlas); anonymous when not given
           --protocol VERSION    MCP revision the clients ask for, e.g. 2025-11-25 for sessions (newest: 2026-07-28)
+          --client sdk|raw      sdk: one C# SDK McpClient per connection; raw: one prepared 2026-07-28 POST per call, cheaper for the load generator (sdk)
           --server-log-level L  log level of the three servers (Warning)
           --quick               smoke run: --warmup 2 --settle 1 --duration 3 --single-duration 2 --rounds 1
         """;
@@ -38,6 +39,9 @@ public sealed record BenchmarkOptions
     public string ArgumentsJson { get; private init; } = "{}";
     public string? User { get; private init; }
     public string? ProtocolVersion { get; private init; }
+
+    /// <summary>"sdk": the C# SDK client; "raw": one prepared 2026-07-28 POST per call (cheaper for the load generator).</summary>
+    public string Client { get; private init; } = "sdk";
     public string ServerLogLevel { get; private init; } = "Warning";
     public bool ShowHelp { get; private init; }
 
@@ -78,12 +82,16 @@ public sealed record BenchmarkOptions
                 "--arguments" => options with { ArgumentsJson = Value() },
                 "--user" => options with { User = Value() },
                 "--protocol" => options with { ProtocolVersion = Value() },
+                "--client" => options with { Client = ClientKind(Value()) },
                 "--server-log-level" => options with { ServerLogLevel = Value() },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
         return options;
     }
+
+    private static string ClientKind(string value) =>
+        value is "sdk" or "raw" ? value : throw new ArgumentException("--client takes sdk or raw.");
 
     private static int Count(string name, string value) =>
         int.TryParse(value, CultureInfo.InvariantCulture, out var count) && count > 0

@@ -54,9 +54,13 @@ public static class BenchmarkSession
         LoadTarget[] targets =
         [
             new(DirectTarget, null, _ => Task.FromResult<ICaller>(new DirectRestCaller(apiBaseUrl, call))),
-            new(BaselineTarget, baseline, ct => McpToolCaller.ConnectAsync(new Uri(baselineUrl, "mcp"), toolName, arguments, credentials, options.ProtocolVersion, ct)),
-            new(GatewayTarget, gateway, ct => McpToolCaller.ConnectAsync(new Uri(gatewayUrl, "mcp"), toolName, arguments, credentials, options.ProtocolVersion, ct)),
+            new(BaselineTarget, baseline, ct => McpCaller(new Uri(baselineUrl, "mcp"), ct)),
+            new(GatewayTarget, gateway, ct => McpCaller(new Uri(gatewayUrl, "mcp"), ct)),
         ];
+        Task<ICaller> McpCaller(Uri endpoint, CancellationToken ct) => options.Client == "raw"
+            ? Task.FromResult<ICaller>(new RawMcpCaller(endpoint, toolName, arguments, credentials))
+            : McpToolCaller.ConnectAsync(endpoint, toolName, arguments, credentials, options.ProtocolVersion, ct);
+
         var protocols = new Dictionary<string, string>();
         foreach (var target in targets)
         {
