@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using PandaEmulator;
+using PandaMcp.Gateway;
+using Xunit;
 
-namespace PandaMcp.Gateway.Tests;
+namespace PandaMcp.Testing;
 
 /// <summary>
 /// A running PanDA emulator and an all-in-one gateway (with its in-process silo) pointed at it, on real
@@ -85,10 +87,4 @@ public sealed class GatewayFixture : IAsyncLifetime
         await Emulator.DisposeAsync();
         Http.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
-{
-    public const string Name = "gateway";
 }
