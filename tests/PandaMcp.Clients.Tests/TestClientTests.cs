@@ -41,6 +41,21 @@ public sealed class TestClientTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task SseTransport_UsesTheLegacyEndpoint_AndCallsTheTool()
+    {
+        var token = TokenIssuer.Mint(Seed.Alice);
+        await gateway.ClearEmulatorRequestsAsync();
+
+        var run = await RunAsync([.. OverHttp(), "--transport", "sse", "--token", token, "--vo", Seed.Vo, "--tool", "get_user_attributes"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"at http://127.0.0.1:{gateway.McpUrl.Port}/sse ", run.Stdout);
+        Assert.Contains("nickname:alice", run.Stdout);
+        var seen = Assert.Single(await gateway.EmulatorRequestsAsync(), r => r.Route == "system/get_user_attributes");
+        Assert.Equal($"Bearer {token}", seen.Header("Authorization"));
+    }
+
+    [Fact]
     public async Task UnknownTool_ExitsWith2_AndOneLineNamingIt()
     {
         var run = await RunAsync([.. OverHttp(), "--tool", "no_such_tool"]);

@@ -13,8 +13,8 @@ namespace PandaMcp.Testing;
 
 /// <summary>
 /// A running PanDA emulator and an all-in-one gateway (with its in-process silo) pointed at it, on real
-/// loopback ports, over http and over https with a certificate of a test CA; every log line of the gateway,
-/// at every level, is captured.
+/// loopback ports, over http and over https with a certificate of a test CA, with Streamable HTTP and the legacy
+/// HTTP+SSE transport; every log line of the gateway, at every level, is captured.
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
@@ -54,6 +54,8 @@ public sealed class GatewayFixture : IAsyncLifetime
                 $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
                 "--PandaMcp:Gateway:MaxRequestBodyBytes=65536",
                 "--PandaMcp:Panda:Timeout=00:00:02",
+                // As PanDA's transport = sse: the legacy HTTP+SSE transport at /sse as well as Streamable HTTP at /mcp.
+                "--PandaMcp:Gateway:Transport=sse",
             ],
             builder =>
             {
