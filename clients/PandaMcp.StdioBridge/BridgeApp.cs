@@ -24,7 +24,7 @@ internal static class BridgeApp
         }
         catch (OptionsValidationException e)
         {
-            await Console.Error.WriteLineAsync($"{GatewayConnection.ClientName}: {OneLine.Of(string.Join(" ", e.Failures))}");
+            await Console.Error.WriteLineAsync($"{BridgeIdentity.Name}: {OneLine.Of(string.Join(" ", e.Failures))}");
             return ExitUsage;
         }
         await host.StartAsync(cancellationToken);

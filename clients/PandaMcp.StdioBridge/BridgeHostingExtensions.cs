@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PandaMcp.Clients;
 
@@ -51,7 +50,7 @@ internal static class BridgeHostingExtensions
 
         builder.Services.AddOptions<McpServerOptions>().Configure<GatewayForwarder>((options, forwarder) =>
         {
-            options.ServerInfo = new Implementation { Name = GatewayConnection.ClientName, Title = "PanDA MCP (stdio bridge)", Version = GatewayConnection.Version };
+            options.ServerInfo = BridgeIdentity.Implementation;
             options.Handlers.ListToolsHandler = forwarder.ListToolsAsync;
             options.Handlers.CallToolHandler = forwarder.CallToolAsync;
         });

@@ -1,9 +1,7 @@
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
 using PandaMcp.Clients;
 
 namespace PandaMcp.StdioBridge;
@@ -21,16 +19,12 @@ internal sealed partial class GatewayConnection(
     ILogger<GatewayConnection> logger) : IAsyncDisposable
 {
     public const string HttpClientName = "gateway";
-    public const string ClientName = "panda-mcp-bridge";
 
     private readonly Uri _url = new(options.Value.Url);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private McpClient? _client;
 
     public Uri Url => _url;
-
-    public static string Version { get; } =
-        typeof(GatewayConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <exception cref="McpException">The gateway cannot be reached; the message says so in words for the agent.</exception>
     public async Task<McpClient> GetAsync(CancellationToken cancellationToken)
@@ -76,7 +70,7 @@ internal sealed partial class GatewayConnection(
         {
             var client = await McpClient.CreateAsync(
                 transport,
-                new McpClientOptions { ClientInfo = new Implementation { Name = ClientName, Version = Version } },
+                new McpClientOptions { ClientInfo = BridgeIdentity.Implementation },
                 loggerFactory,
                 cancellationToken);
             LogConnected(_url, client.NegotiatedProtocolVersion ?? "unknown");

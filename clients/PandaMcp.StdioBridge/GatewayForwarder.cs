@@ -56,7 +56,7 @@ internal sealed partial class GatewayForwarder(GatewayConnection gateway, IdToke
     {
         result.Content.Add(new TextContentBlock
         {
-            Text = $"Note from {GatewayConnection.ClientName}: this call went to PanDA without an ID token because {problem}. "
+            Text = $"Note from {BridgeIdentity.Name}: this call went to PanDA without an ID token because {problem}. "
                 + "Run get_panda_token to get a fresh token; the bridge picks it up without a restart.",
         });
         return result;

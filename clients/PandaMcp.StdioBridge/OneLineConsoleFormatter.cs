@@ -20,7 +20,7 @@ internal sealed class OneLineConsoleFormatter() : ConsoleFormatter(FormatterName
         {
             message = $"{message} {OneLine.Of(exception)}";
         }
-        textWriter.WriteLine($"{GatewayConnection.ClientName} {Level(logEntry.LogLevel)}: {OneLine.Of(message)}");
+        textWriter.WriteLine($"{BridgeIdentity.Name} {Level(logEntry.LogLevel)}: {OneLine.Of(message)}");
     }
 
     private static string Level(LogLevel level) => level switch

@@ -6,7 +6,7 @@ if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)
     {
-        await Console.Error.WriteLineAsync($"{GatewayConnection.ClientName}: {OneLine.Of(error.Message)}");
+        await Console.Error.WriteLineAsync($"{BridgeIdentity.Name}: {OneLine.Of(error.Message)}");
     }
     return BridgeApp.ExitUsage;
 }
