@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PandaMcp.Gateway.Tests;
 
 /// <summary>What an operator sees when the gateway's configuration is wrong.</summary>
@@ -34,31 +32,8 @@ public sealed class StartupTests : IDisposable
     /// <summary>Runs the gateway as a real process, as an operator would, and waits for it to stop.</summary>
     private static async Task<(int ExitCode, string Stderr)> RunGatewayAsync(params string[] args)
     {
-        var gatewayDll = Path.Combine(AppContext.BaseDirectory, "PandaMcp.Gateway.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(gatewayDll);
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-        await stdout;
-        return (process.ExitCode, await stderr);
+        var result = await DotnetProcess.RunAsync("PandaMcp.Gateway.dll", ["--urls=http://127.0.0.1:0", .. args]);
+        return (result.ExitCode, result.Stderr);
     }
 
     public void Dispose() => File.Delete(_listFile);

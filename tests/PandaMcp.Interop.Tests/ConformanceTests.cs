@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using PandaMcp.Gateway.Tests;
+using PandaMcp.Testing;
 
 namespace PandaMcp.Interop.Tests;
 

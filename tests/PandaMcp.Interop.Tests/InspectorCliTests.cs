@@ -1,5 +1,5 @@
 using PandaEmulator;
-using PandaMcp.Gateway.Tests;
+using PandaMcp.Testing;
 
 namespace PandaMcp.Interop.Tests;
 

@@ -1,4 +1,4 @@
-using PandaMcp.Gateway.Tests;
+using PandaMcp.Testing;
 
 namespace PandaMcp.Interop.Tests;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using PandaEmulator;
-using PandaMcp.Gateway.Tests;
+using PandaMcp.Testing;
 
 namespace PandaMcp.Interop.Tests;
 

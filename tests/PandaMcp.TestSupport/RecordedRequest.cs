@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace PandaMcp.Gateway.Tests;
+namespace PandaMcp.Testing;
 
 /// <summary>One request as the emulator recorded it (GET /_emulator/requests).</summary>
 public sealed record RecordedRequest(

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace PandaMcp.Gateway.Tests;
+namespace PandaMcp.Testing;
 
 /// <summary>Keeps every log line the gateway writes, at every level, so tests can search them.</summary>
 internal sealed class LogCapture : ILoggerProvider

@@ -1,24 +1,36 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using PandaEmulator;
+using PandaMcp.Gateway;
+using Xunit;
 
-namespace PandaMcp.Gateway.Tests;
+namespace PandaMcp.Testing;
 
 /// <summary>
 /// A running PanDA emulator and an all-in-one gateway (with its in-process silo) pointed at it, on real
-/// loopback ports; every log line of the gateway, at every level, is captured.
+/// loopback ports, over http and over https with a certificate of a test CA, with Streamable HTTP and the legacy
+/// HTTP+SSE transport; every log line of the gateway, at every level, is captured.
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
     private WebApplication? _gateway;
     private readonly LogCapture _logs = new();
+    private readonly TestCertificates _certificates = TestCertificates.Create();
 
     public RunningEmulator Emulator { get; private set; } = null!;
     public Uri McpUrl { get; private set; } = null!;
+
+    /// <summary>The same endpoint over https; its certificate is signed by the CA in <see cref="CaBundleFile"/>.</summary>
+    public Uri HttpsMcpUrl { get; private set; } = null!;
+
+    /// <summary>A PEM file of the test CA, which no system trusts.</summary>
+    public string CaBundleFile { get; } = Path.Combine(Path.GetTempPath(), $"panda-test-ca-{Guid.NewGuid():N}.pem");
+
     public IReadOnlyCollection<string> LogLines => _logs.Lines;
     public IServiceProvider Services => _gateway!.Services;
     public HttpClient Http { get; } = new();
@@ -32,23 +44,28 @@ public sealed class GatewayFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("PANDA_AUTH_ID_TOKEN", EnvironmentToken);
         Environment.SetEnvironmentVariable("PANDA_AUTH_VO", "atlas");
         Environment.SetEnvironmentVariable("X509_USER_PROXY", "/tmp/" + EnvironmentToken);
+        _certificates.WriteAuthorityPem(CaBundleFile);
         Emulator = await EmulatorApp.StartAsync();
         _gateway = GatewayApp.Create(
             [
-                "--urls=http://127.0.0.1:0",
+                "--urls=http://127.0.0.1:0;https://127.0.0.1:0",
                 $"--PANDA_API_URL_SSL={Emulator.ApiBaseUrl}",
                 $"--PandaMcp:Cluster:SiloPort={FreePort.Next()}",
                 $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
                 "--PandaMcp:Gateway:MaxRequestBodyBytes=65536",
                 "--PandaMcp:Panda:Timeout=00:00:02",
+                // As PanDA's transport = sse: the legacy HTTP+SSE transport at /sse as well as Streamable HTTP at /mcp.
+                "--PandaMcp:Gateway:Transport=sse",
             ],
             builder =>
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
                 builder.Logging.AddProvider(_logs);
+                builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = _certificates.Server));
             });
         await _gateway.StartAsync();
-        McpUrl = new Uri(_gateway.Urls.First() + "/mcp");
+        McpUrl = new Uri(_gateway.Urls.First(u => u.StartsWith("http:", StringComparison.Ordinal)) + "/mcp");
+        HttpsMcpUrl = new Uri(_gateway.Urls.First(u => u.StartsWith("https:", StringComparison.Ordinal)) + "/mcp");
     }
 
     /// <summary>A connected MCP client; <paramref name="protocolVersion"/> null lets it negotiate the newest revision.</summary>
@@ -84,11 +101,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         }
         await Emulator.DisposeAsync();
         Http.Dispose();
+        _certificates.Dispose();
+        File.Delete(CaBundleFile);
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
-{
-    public const string Name = "gateway";
 }

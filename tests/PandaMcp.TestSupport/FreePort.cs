@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PandaMcp.Gateway.Tests;
+namespace PandaMcp.Testing;
 
 /// <summary>A loopback port nobody listens on now: Orleans needs real ports, and tests run side by side.</summary>
-internal static class FreePort
+public static class FreePort
 {
     public static int Next()
     {

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace PandaMcp.StdioBridge;
+
+/// <summary>
+/// The ID token in the token file, as it is now. The file is looked at on every request and read again when its
+/// time or size changed, so a token refreshed by get_panda_token is used without a restart. A missing,
+/// unreadable or expired token is not sent: the call goes anonymously, so PanDA's open endpoints still work,
+/// and stderr says why, once per change.
+/// </summary>
+internal sealed partial class IdTokenFile(IOptions<BridgeOptions> options, TimeProvider time, ILogger<IdTokenFile> logger)
+{
+    private readonly string _path = options.Value.TokenFile;
+    private readonly Lock _gate = new();
+    private (bool Exists, DateTime WriteTime, long Length)? _stamp;
+    private (string? Token, DateTimeOffset? Expiry, string? Problem) _read;
+    private IdTokenState? _reported;
+
+    public IdTokenState Current()
+    {
+        lock (_gate)
+        {
+            var file = new FileInfo(_path);
+            var stamp = (file.Exists, file.Exists ? file.LastWriteTimeUtc : default, file.Exists ? file.Length : 0);
+            if (stamp != _stamp)
+            {
+                _stamp = stamp;
+                _read = file.Exists ? Read() : (null, null, $"{_path} does not exist");
+            }
+            var state = _read switch
+            {
+                { Problem: { } problem } => new IdTokenState(null, problem),
+                { Expiry: { } expiry } when expiry <= time.GetUtcNow() => new IdTokenState(null, $"the ID token in {_path} expired at {expiry:u}"),
+                _ => new IdTokenState(_read.Token, null),
+            };
+            Report(state);
+            return state;
+        }
+    }
+
+    private (string? Token, DateTimeOffset? Expiry, string? Problem) Read()
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(_path).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, null, $"{_path} cannot be read ({e.Message})");
+        }
+        var token = text.StartsWith('{') ? FromJson(text) : text;
+        return token switch
+        {
+            null => (null, null, $"{_path} holds neither an ID token nor JSON with an id_token"),
+            "" => (null, null, $"{_path} is empty"),
+            _ => (token, JwtExpiry.Read(token), null),
+        };
+    }
+
+    /// <summary>get_panda_token stores the whole token response: <c>{"id_token": ..., "refresh_token": ..., ...}</c>.</summary>
+    private static string? FromJson(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return document.RootElement.TryGetProperty("id_token", out var token) && token.ValueKind == JsonValueKind.String
+                ? token.GetString()!.Trim()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private void Report(IdTokenState state)
+    {
+        if (state == _reported)
+        {
+            return;
+        }
+        _reported = state;
+        if (state.Problem is { } problem)
+        {
+            LogNoToken(problem);
+        }
+        else
+        {
+            LogUsingToken(_path, _read.Expiry?.ToString("u") ?? "unknown");
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "No usable PanDA ID token: {Problem}. Calls go to PanDA without a token, so only its open endpoints work, until the file holds a valid one (get_panda_token writes it).")]
+    private partial void LogNoToken(string problem);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Using the ID token from {Path} (expires {Expiry}).")]
+    private partial void LogUsingToken(string path, string expiry);
+}
