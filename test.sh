@@ -24,6 +24,11 @@ if ! cmp -s "$interop/package-lock.json" "$interop/node_modules/.installed-packa
     cp "$interop/package-lock.json" "$interop/node_modules/.installed-package-lock.json"
 fi
 
+# tests/PandaMcp.Cluster.Tests starts its own redis-server (Redis 7 from Debian's package; CI runs as root).
+if ! command -v redis-server >/dev/null 2>&1; then
+    apt-get update && apt-get install -y redis-server
+fi
+
 results=.artifacts/test-results
 rm -rf "$results"
 mkdir -p "$results"

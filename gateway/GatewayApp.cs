@@ -1,5 +1,6 @@
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Hosting;
+using PandaMcp.Silo.Hosting;
 
 namespace PandaMcp.Gateway;
 
@@ -12,13 +13,14 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPandaGateway();
-        builder.AddInProcessSilo();
+        builder.AddPandaCluster();
         builder.AddPandaMcpServer();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseRequestBodyLimit();
         app.MapPandaMcp();
+        app.MapPandaHealth();
         return app;
     }
 }

@@ -1,32 +1,29 @@
-using System.ComponentModel.DataAnnotations;
-using System.Net;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
+using PandaMcp.Gateway.Hosting;
 using PandaMcp.Silo.Hosting;
-using PandaMcp.Silo.Panda;
 
 namespace PandaMcp.Gateway.Cluster;
 
-/// <summary>Runs a silo inside the gateway process: the all-in-one mode for a laptop and the tests.</summary>
+/// <summary>
+/// How the gateway reaches the grains: a silo inside the gateway process (all-in-one, the default), or the
+/// cluster's silos as an Orleans client (<c>PandaMcp:Gateway:HostSilo=false</c>).
+/// </summary>
 public static class ClusterHostingExtensions
 {
-    public static WebApplicationBuilder AddInProcessSilo(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddPandaCluster(this WebApplicationBuilder builder)
     {
-        var cluster = builder.Configuration.GetSection(PandaClusterOptions.SectionName).Get<PandaClusterOptions>() ?? new();
-        Validator.ValidateObject(cluster, new ValidationContext(cluster), validateAllProperties: true);
-
-        builder.Services.AddPandaClient();
-        builder.Services.AddSingleton<ModuleGrainRouter>();
-        builder.UseOrleans(silo =>
+        var hostSilo = builder.Configuration.GetSection(GatewayOptions.SectionName).GetValue(nameof(GatewayOptions.HostSilo), true);
+        if (hostSilo)
         {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-            silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
-            silo.AddMemoryGrainStorageAsDefault();
-        });
-        // A grain call must outlive the REST call it makes, or the caller would give up before PanDA's timeout.
-        builder.Services.AddOptions<SiloMessagingOptions>()
-            .Configure<IOptions<PandaClientOptions>>((messaging, panda) =>
-                messaging.ResponseTimeout = panda.Value.Timeout + TimeSpan.FromSeconds(15));
+            builder.AddPandaSilo();
+            builder.AddSiloHealthChecks();
+        }
+        else
+        {
+            // The web host starts serving only once the client has reached a silo: serving is being ready.
+            builder.AddPandaClusterClient();
+            builder.Services.AddHealthChecks();
+        }
+        builder.Services.AddSingleton<ModuleGrainRouter>();
         return builder;
     }
 }

@@ -33,6 +33,12 @@ public sealed class GatewayOptions
 
     public bool ServesLegacySse => Transport == "sse";
 
+    /// <summary>
+    /// True: a silo runs inside the gateway process (all-in-one). False: the gateway is an Orleans client of the
+    /// cluster's silo processes (<c>PandaMcp:Cluster</c>). Read once, when the host is built.
+    /// </summary>
+    public bool HostSilo { get; set; } = true;
+
     /// <summary>Grain keys per PanDA module: calls spread over them, and so over the silos.</summary>
     [Range(1, 1024)]
     public int ShardsPerModule { get; set; } = 16;

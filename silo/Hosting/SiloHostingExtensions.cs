@@ -1,7 +1,10 @@
+using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using PandaMcp.Silo.Panda;
 
 namespace PandaMcp.Silo.Hosting;
@@ -9,6 +12,61 @@ namespace PandaMcp.Silo.Hosting;
 /// <summary>Registers what a silo needs to serve the PanDA module grains.</summary>
 public static class SiloHostingExtensions
 {
+    /// <summary>
+    /// A silo of the PanDA cluster: the silo process and the gateway's in-process silo. With
+    /// <see cref="PandaClusterOptions.Redis"/>, Redis clustering and grain storage; without, localhost
+    /// clustering and memory storage.
+    /// </summary>
+    public static IHostApplicationBuilder AddPandaSilo(this IHostApplicationBuilder builder)
+    {
+        var cluster = PandaClusterOptions.Read(builder.Configuration);
+        builder.Services.AddPandaClient();
+        builder.UseOrleans(silo =>
+        {
+            if (cluster.UsesRedis)
+            {
+                // Both providers take the same parsed options and each opens its own connection (two per silo):
+                // one multiplexer shared through their CreateMultiplexer delegates waits until it is clear which
+                // provider disposes it.
+                var redis = cluster.RedisConfiguration();
+                silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
+                silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis);
+                // Listen on every interface (a pod's) and publish the configured address, or the machine's own.
+                if (cluster.AdvertisedIP is { Length: > 0 } advertised)
+                {
+                    silo.ConfigureEndpoints(IPAddress.Parse(advertised), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                }
+            }
+            else
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress =
+                    cluster.AdvertisedIP is { Length: > 0 } advertised ? IPAddress.Parse(advertised) : IPAddress.Loopback);
+                silo.AddMemoryGrainStorageAsDefault();
+            }
+        });
+        builder.Services.AddGrainCallTimeout<SiloMessagingOptions>();
+        return builder;
+    }
+
+    /// <summary>
+    /// A grain call must outlive the REST call it makes, or the caller would give up before PanDA's timeout:
+    /// the messaging options of a silo or a client wait for PanDA's timeout and a margin.
+    /// </summary>
+    public static IServiceCollection AddGrainCallTimeout<TMessagingOptions>(this IServiceCollection services)
+        where TMessagingOptions : MessagingOptions
+    {
+        services.AddOptions<TMessagingOptions>()
+            .Configure<IOptions<PandaClientOptions>>((messaging, panda) =>
+                messaging.ResponseTimeout = panda.Value.Timeout + TimeSpan.FromSeconds(15));
+        return services;
+    }
+
     /// <summary>The PanDA REST client the module grains use, with its validated options.</summary>
     public static IServiceCollection AddPandaClient(this IServiceCollection services)
     {

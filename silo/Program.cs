@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+using PandaMcp.Silo.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddPandaSilo();
+    builder.AddSiloHealthChecks();
+
+    var app = builder.Build();
+    app.MapPandaHealth();
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException e)
+{
+    // A configuration mistake: say what it is, without a stack trace, and stop.
+    await Console.Error.WriteLineAsync($"PandaMcp silo did not start: {e.Message}");
+    return 1;
+}

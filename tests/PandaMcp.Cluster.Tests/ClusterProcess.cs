@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace PandaMcp.Cluster.Tests;
+
+/// <summary>
+/// A silo or a gateway run as an operator runs it, <c>dotnet &lt;dll&gt;</c> with configuration in environment
+/// variables; its output is kept for failure messages, and it is killed by its pid on dispose.
+/// </summary>
+public sealed class ClusterProcess : IAsyncDisposable
+{
+    private const int KeptLines = 200;
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private ClusterProcess(string name, Process process, Uri address)
+    {
+        Name = name;
+        _process = process;
+        Address = address;
+    }
+
+    public string Name { get; }
+
+    /// <summary>The process's web address (<c>--urls</c>): health endpoints, and MCP on a gateway.</summary>
+    public Uri Address { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The last lines it wrote, for a failure message.</summary>
+    public string Output => string.Join('\n', _output);
+
+    public static ClusterProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    {
+        var address = new Uri($"http://127.0.0.1:{Gateway.Tests.FreePort.Next()}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
+        start.ArgumentList.Add($"--urls={address}");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
+        var started = new ClusterProcess(name, process, address);
+        process.OutputDataReceived += (_, line) => started.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return started;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        _output.Enqueue(line);
+        while (_output.Count > KeptLines && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>Waits until <paramref name="path"/> answers 200; fails at once, with its output, if the process exits.</summary>
+    public async Task WaitForAsync(string path, HttpClient http, TimeSpan timeout)
+    {
+        try
+        {
+            await Wait.UntilAsync(async cancellationToken =>
+            {
+                if (_process.HasExited)
+                {
+                    throw new InvalidOperationException($"{Name} exited with {_process.ExitCode}:\n{Output}");
+                }
+                try
+                {
+                    using var response = await http.GetAsync(new Uri(Address, path), cancellationToken);
+                    return response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            }, timeout, $"{Name} answers {path}");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{Output}", e);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}

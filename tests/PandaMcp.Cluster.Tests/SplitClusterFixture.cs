@@ -1,0 +1,131 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ModelContextProtocol.Client;
+using PandaEmulator;
+using PandaMcp.Gateway.Tests;
+using PandaMcp.Silo.Hosting;
+
+namespace PandaMcp.Cluster.Tests;
+
+/// <summary>
+/// The split topology on one machine: a Redis, the PanDA emulator, two silo processes and two gateway processes
+/// (<c>HostSilo=false</c>) that join them through Redis. All are stopped by pid at the end, also after a failure.
+/// </summary>
+public sealed class SplitClusterFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly List<ClusterProcess> _processes = [];
+
+    public RedisServer Redis { get; private set; } = null!;
+    public RunningEmulator Emulator { get; private set; } = null!;
+    public string ClusterId { get; } = $"split-{Guid.NewGuid():N}";
+    public IReadOnlyList<ClusterProcess> Silos { get; private set; } = [];
+    public IReadOnlyList<ClusterProcess> Gateways { get; private set; } = [];
+    public HttpClient Http { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            Redis = await RedisServer.StartAsync(StartTimeout);
+            Emulator = await EmulatorApp.StartAsync();
+            Silos = [StartSilo("silo-1", ClusterId), StartSilo("silo-2", ClusterId)];
+            await Task.WhenAll(Silos.Select(p => p.WaitForAsync(HealthEndpoints.ReadyPath, Http, StartTimeout)));
+            // After the silos: a client reads the list of silos when it connects, and again only every minute.
+            Gateways = [StartGateway("gateway-1", ClusterId), StartGateway("gateway-2", ClusterId)];
+            await Task.WhenAll(Gateways.Select(p => p.WaitForAsync(HealthEndpoints.ReadyPath, Http, StartTimeout)));
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A silo process of <paramref name="clusterId"/>, on free ports, calling the emulator; stopped with the fixture.</summary>
+    public ClusterProcess StartSilo(string name, string clusterId) => Track(ClusterProcess.Start(name, "PandaMcp.Silo.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId))
+    {
+        ["PandaMcp__Cluster__SiloPort"] = $"{FreePort.Next()}",
+        ["PandaMcp__Cluster__GatewayPort"] = $"{FreePort.Next()}",
+        ["PandaMcp__Cluster__AdvertisedIP"] = "127.0.0.1",
+        ["PANDA_API_URL_SSL"] = Emulator.ApiBaseUrl.ToString(),
+        ["PandaMcp__Panda__Timeout"] = "00:00:10",
+    }));
+
+    /// <summary>A gateway process of <paramref name="clusterId"/> that hosts no silo; stopped with the fixture.</summary>
+    public ClusterProcess StartGateway(string name, string clusterId) => Track(ClusterProcess.Start(name, "PandaMcp.Gateway.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId))
+    {
+        ["PandaMcp__Gateway__HostSilo"] = "false",
+        ["PandaMcp__Panda__Timeout"] = "00:00:10",
+    }));
+
+    private Dictionary<string, string> ClusterEnvironment(string clusterId) => new()
+    {
+        ["PandaMcp__Cluster__Redis"] = Redis.ConnectionString,
+        ["PandaMcp__Cluster__ClusterId"] = clusterId,
+    };
+
+    private ClusterProcess Track(ClusterProcess process)
+    {
+        lock (_processes)
+        {
+            _processes.Add(process);
+        }
+        return process;
+    }
+
+    /// <summary>An MCP client of <paramref name="gateway"/> that speaks <paramref name="protocolVersion"/>.</summary>
+    public static Task<McpClient> ConnectAsync(ClusterProcess gateway, string protocolVersion) =>
+        McpClient.CreateAsync(
+            new HttpClientTransport(new HttpClientTransportOptions
+            {
+                Endpoint = new Uri(gateway.Address, "/mcp"),
+                TransportMode = HttpTransportMode.StreamableHttp,
+            }),
+            new McpClientOptions { ProtocolVersion = protocolVersion, DiscoverProbeTimeout = TimeSpan.FromSeconds(30) });
+
+    /// <summary>An Orleans client of the fixture's cluster, joined through Redis as a gateway joins it.</summary>
+    public async Task<IHost> JoinClusterAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{PandaClusterOptions.SectionName}:Redis"] = Redis.ConnectionString,
+            [$"{PandaClusterOptions.SectionName}:ClusterId"] = ClusterId,
+        });
+        builder.AddPandaClusterClient();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    /// <summary>How many REST calls of <paramref name="route"/> (<c>module/function</c>) the emulator received.</summary>
+    public async Task<int> EmulatorCallsAsync(string route)
+    {
+        var requests = await Http.GetFromJsonAsync<JsonElement>(new Uri(Emulator.Address, "/_emulator/requests"));
+        return requests.EnumerateArray().Count(r => r.GetProperty("route").GetString() == route);
+    }
+
+    public async Task DisposeAsync()
+    {
+        List<ClusterProcess> processes;
+        lock (_processes)
+        {
+            processes = [.. _processes];
+        }
+        // Gateways and silos first: a silo waits for Redis while it stops.
+        await Task.WhenAll(processes.Select(p => p.DisposeAsync().AsTask()));
+        if (Emulator is not null)
+        {
+            await Emulator.DisposeAsync();
+        }
+        if (Redis is not null)
+        {
+            await Redis.DisposeAsync();
+        }
+        Http.Dispose();
+    }
+}
