@@ -1,3 +1,4 @@
+using PandaMcp.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 

@@ -1,7 +1,7 @@
+using PandaMcp.Testing;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
-using PandaMcp.Gateway.Tests;
 
 namespace PandaMcp.Cluster.Tests;
 

@@ -1,3 +1,4 @@
+using PandaMcp.Testing;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
@@ -5,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Client;
 using PandaEmulator;
-using PandaMcp.Gateway.Tests;
 using PandaMcp.Silo.Hosting;
 
 namespace PandaMcp.Cluster.Tests;
