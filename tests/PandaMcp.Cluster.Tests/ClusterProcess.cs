@@ -33,7 +33,7 @@ public sealed class ClusterProcess : IAsyncDisposable
 
     public static ClusterProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
     {
-        var address = new Uri($"http://127.0.0.1:{Gateway.Tests.FreePort.Next()}");
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
         start.ArgumentList.Add($"--urls={address}");
