@@ -8,4 +8,8 @@ public sealed record PandaCall(
     [property: Id(2)] string Method,
     [property: Id(3)] PandaEncoding Encoding,
     [property: Id(4)] string ArgumentsJson,
-    [property: Id(5)] PandaCredentials Credentials);
+    [property: Id(5)] PandaCredentials Credentials)
+{
+    /// <summary>The endpoint only: arguments can hold secrets (creds.set_user_secrets), credentials always do.</summary>
+    public override string ToString() => $"PandaCall {{ {Method} {Module}/{Function} }}";
+}

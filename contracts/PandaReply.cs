@@ -8,5 +8,8 @@ public sealed record PandaReply(
     [property: Id(2)] PandaFailure Failure = PandaFailure.None,
     [property: Id(3)] string? FailureDetail = null)
 {
+    /// <summary>The status only: bodies can hold proxies, tokens or secrets (creds.get_proxy, system.get_attributes).</summary>
+    public override string ToString() => $"PandaReply {{ {Status}, {Body.Length} chars, {Failure} }}";
+
     public static PandaReply Failed(PandaFailure failure, string detail) => new(0, "", failure, detail);
 }

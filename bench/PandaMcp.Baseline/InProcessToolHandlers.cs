@@ -15,7 +15,7 @@ namespace PandaMcp.Baseline;
 public sealed class InProcessToolHandlers(PandaToolSet tools, PandaClient panda, IHttpContextAccessor httpContext)
 {
     public ValueTask<ListToolsResult> ListAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(tools.ListResult);
+        ValueTask.FromResult(tools.NewListResult());
 
     public async ValueTask<CallToolResult> CallAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {

@@ -10,6 +10,8 @@ namespace PandaMcp.Catalog;
 /// </summary>
 public static class ArgumentCheck
 {
+    private const int MaxErrors = 20;
+
     /// <summary>The arguments as a JSON object, or the list of problems (one sentence each) when there are any.</summary>
     public static ArgumentCheckResult Run(PandaEndpoint endpoint, IReadOnlyDictionary<string, JsonElement>? arguments)
     {
@@ -35,6 +37,11 @@ public static class ArgumentCheck
                 continue;
             }
             CheckValue(parameter.Name, parameter.Type, value, errors);
+        }
+        if (errors.Count > MaxErrors)
+        {
+            // A huge array of wrong items must not become a huge answer.
+            errors = [.. errors.Take(MaxErrors), $"...and {errors.Count - MaxErrors} more problems."];
         }
         return errors.Count > 0 ? new ArgumentCheckResult(null, errors) : new ArgumentCheckResult(Write(endpoint, arguments), []);
     }

@@ -9,7 +9,7 @@ namespace PandaMcp.Gateway.Tools;
 public sealed class PandaToolHandlers(PandaToolSet tools, PandaToolInvoker invoker, IHttpContextAccessor httpContext)
 {
     public ValueTask<ListToolsResult> ListAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(tools.ListResult);
+        ValueTask.FromResult(tools.NewListResult());
 
     public async ValueTask<CallToolResult> CallAsync(RequestContext<CallToolRequestParams> request, CancellationToken cancellationToken)
     {

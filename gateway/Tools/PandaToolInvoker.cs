@@ -34,6 +34,12 @@ public sealed partial class PandaToolInvoker(ModuleGrainRouter router, ILogger<P
             LogClusterFailure(logger, endpoint.ToolName, e.GetType().Name);
             return ToolResults.NoAnswer(endpoint, "the cluster node serving it did not answer in time");
         }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The type only: an exception's message may quote what it was handling.
+            LogClusterFailure(logger, endpoint.ToolName, e.GetType().Name);
+            return ToolResults.NoAnswer(endpoint, $"the gateway could not complete it ({e.GetType().Name})");
+        }
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Tool {Tool} rejected: {ErrorCount} argument problems")]

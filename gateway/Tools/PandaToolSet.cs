@@ -11,6 +11,7 @@ namespace PandaMcp.Gateway.Tools;
 public sealed class PandaToolSet
 {
     private readonly FrozenDictionary<string, PandaTool> _byName;
+    private readonly List<Tool> _definitions;
 
     public PandaToolSet(IOptions<CatalogOptions> options)
     {
@@ -22,13 +23,16 @@ public sealed class PandaToolSet
             : EndpointList.SelectDefault(catalog);
         Tools = endpoints.Select(e => new PandaTool(e, Describe(e))).ToList();
         _byName = Tools.ToFrozenDictionary(t => t.Definition.Name, StringComparer.Ordinal);
-        ListResult = new ListToolsResult { Tools = Tools.Select(t => t.Definition).ToList() };
+        _definitions = Tools.Select(t => t.Definition).ToList();
     }
 
     public IReadOnlyList<PandaTool> Tools { get; }
 
-    /// <summary>The answer to tools/list, built once: the tools never change while the process runs.</summary>
-    public ListToolsResult ListResult { get; }
+    /// <summary>
+    /// A new answer to tools/list for each request: the tools are built once, but the SDK writes per-revision fields
+    /// (2026-07-28's resultType, ttlMs) onto the result it is given, which older clients must not see.
+    /// </summary>
+    public ListToolsResult NewListResult() => new() { Tools = _definitions };
 
     public PandaTool? Find(string name) => _byName.GetValueOrDefault(name);
 

@@ -25,6 +25,7 @@ public sealed class StatelessToolCallMiddleware(RequestDelegate next, PandaToolS
             || headers["MCP-Protocol-Version"] != StatelessVersion
             || headers["Mcp-Method"] != RequestMethods.ToolsCall
             || headers.ContainsKey("Mcp-Session-Id")
+            || !context.Request.HasJsonContentType()
             || !AcceptsBoth(headers.Accept.ToString()))
         {
             await next(context);
@@ -42,6 +43,8 @@ public sealed class StatelessToolCallMiddleware(RequestDelegate next, PandaToolS
         }
 
         var result = await invoker.InvokeAsync(tool, arguments, CallerCredentials.From(context), context.RequestAborted);
+        // As the SDK answers a 2026-07-28 request: a complete result.
+        result.ResultType = "complete";
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
         await WriteResponseAsync(context.Response, id, result, context.RequestAborted);
@@ -51,7 +54,7 @@ public sealed class StatelessToolCallMiddleware(RequestDelegate next, PandaToolS
     {
         if (message.ValueKind != JsonValueKind.Object
             || !message.TryGetProperty("jsonrpc", out var jsonrpc) || jsonrpc.ValueKind != JsonValueKind.String || jsonrpc.GetString() != "2.0"
-            || !message.TryGetProperty("id", out var id) || id.ValueKind is not (JsonValueKind.String or JsonValueKind.Number)
+            || !message.TryGetProperty("id", out var id) || !(id.ValueKind == JsonValueKind.String || id.ValueKind == JsonValueKind.Number && id.TryGetInt64(out _))
             || !message.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String || method.GetString() != RequestMethods.ToolsCall
             || !message.TryGetProperty("params", out var parameters) || parameters.ValueKind != JsonValueKind.Object
             || !parameters.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String || name.GetString() != nameHeader

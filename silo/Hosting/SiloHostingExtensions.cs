@@ -75,7 +75,7 @@ public static class SiloHostingExtensions
             .Configure<IConfiguration>((options, configuration) =>
             {
                 // PanDA's own variables, as its client reads them, win over the project's keys.
-                if ((configuration[PandaClientOptions.BaseUrlVariable] ?? configuration[PandaClientOptions.PlainBaseUrlVariable]) is { Length: > 0 } url)
+                if (configuration[PandaClientOptions.BaseUrlVariable] is { Length: > 0 } url)
                 {
                     options.BaseUrl = url;
                 }

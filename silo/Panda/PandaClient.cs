@@ -15,7 +15,8 @@ public sealed partial class PandaClient(HttpClient http, IOptions<PandaClientOpt
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            // PanDA writes UTF-8; a charset a proxy adds (or gets wrong) must not turn an answer into an exception.
+            var body = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken));
             LogAnswered(logger, call.Module, call.Function, (int)response.StatusCode);
             return new PandaReply((int)response.StatusCode, body);
         }

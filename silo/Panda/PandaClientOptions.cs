@@ -11,8 +11,6 @@ public sealed class PandaClientOptions
     public const string BaseUrlVariable = "PANDA_API_URL_SSL";
     public const string DefaultBaseUrl = "https://pandaserver.cern.ch:25443/api/v1";
 
-    /// <summary>PanDA's plain-HTTP API URL variable, used when the HTTPS one is not set.</summary>
-    public const string PlainBaseUrlVariable = "PANDA_API_URL";
     public const string VerifyHostVariable = "PANDA_VERIFY_HOST";
     public const string CaDirectoryVariable = "X509_CERT_DIR";
 

@@ -73,4 +73,13 @@ public sealed class ArgumentCheckTests
     {
         Assert.True(Run("system", "get_attributes", """{"anything": "x", "other": 1}""").IsValid);
     }
+
+    [Fact]
+    public void Run_BoundsTheListOfProblems_ForHugeBadArrays()
+    {
+        var items = string.Join(",", Enumerable.Repeat("\"x\"", 5000));
+        var result = Run("job", "get_status", "{\"job_ids\": [" + items + "]}");
+        Assert.Equal(21, result.Errors.Count);
+        Assert.Equal("...and 4980 more problems.", result.Errors[^1]);
+    }
 }

@@ -59,5 +59,7 @@ public sealed class PandaRequestEncoderTests
         var credentials = new PandaCredentials("Bearer secret-token", "atlas");
         Assert.DoesNotContain("secret-token", credentials.ToString());
         Assert.DoesNotContain("secret-token", Call("GET", PandaEncoding.Query, "{}", credentials).ToString());
+        Assert.DoesNotContain("hunter2", Call("POST", PandaEncoding.Json, """{"value":"hunter2"}""").ToString());
+        Assert.DoesNotContain("proxy-secret", new PandaReply(200, "proxy-secret").ToString());
     }
 }
