@@ -17,17 +17,19 @@ public static class JsonKindsText
     ];
 
     public static IEnumerable<string> SchemaNames(JsonKinds kinds) =>
-        Names.Where(n => kinds.HasFlag(n.Kind) && !(n.Kind == JsonKinds.Integer && kinds.HasFlag(JsonKinds.Number)))
-            .Select(n => n.Schema);
+        Present(kinds).Select(n => n.Schema);
 
     public static string Words(JsonKinds kinds)
     {
-        var words = Names
-            .Where(n => kinds.HasFlag(n.Kind) && !(n.Kind == JsonKinds.Integer && kinds.HasFlag(JsonKinds.Number)))
+        var words = Present(kinds)
             .Select(n => n.Words)
             .ToList();
         return words.Count == 1 ? words[0] : string.Join(", ", words[..^1]) + " or " + words[^1];
     }
+
+    /// <summary>The kinds named once each: integer is left out where number, which includes it, is there.</summary>
+    private static IEnumerable<(JsonKinds Kind, string Schema, string Words)> Present(JsonKinds kinds) =>
+        Names.Where(n => kinds.HasFlag(n.Kind) && !(n.Kind == JsonKinds.Integer && kinds.HasFlag(JsonKinds.Number)));
 
     public static string Words(JsonValueKind kind) => kind switch
     {

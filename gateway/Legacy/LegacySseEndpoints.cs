@@ -34,6 +34,7 @@ public sealed partial class LegacySseEndpoints(
 
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache,no-store";
+        context.Response.Headers.ContentEncoding = "identity";
         context.Response.Headers["X-Accel-Buffering"] = "no";
         context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
 
@@ -44,11 +45,16 @@ public sealed partial class LegacySseEndpoints(
         try
         {
             var running = transport.RunAsync(stop.Token);
-            await using (var server = McpServer.Create(transport, serverOptions.Value, loggerFactory, context.RequestServices))
+            try
             {
+                await using var server = McpServer.Create(transport, serverOptions.Value, loggerFactory, context.RequestServices);
                 await server.RunAsync(stop.Token);
             }
-            await running;
+            finally
+            {
+                await transport.DisposeAsync();
+                await running;
+            }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -68,14 +68,7 @@ public sealed class PandaConfigurationTests : IAsyncLifetime
 
     private async Task<Uri> StartGatewayAsync(string scheme, params string[] args)
     {
-        _gateway = GatewayApp.Create(
-            [
-                $"--urls={scheme}://127.0.0.1:0",
-                $"--PANDA_API_URL_SSL={_emulator.ApiBaseUrl}",
-                $"--PandaMcp:Cluster:SiloPort={FreePort.Next()}",
-                $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
-                .. args,
-            ]);
+        _gateway = GatewayApp.Create(GatewayArguments.For(_emulator.ApiBaseUrl, $"{scheme}://127.0.0.1:0", args));
         await _gateway.StartAsync();
         return new Uri(_gateway.Urls.First());
     }

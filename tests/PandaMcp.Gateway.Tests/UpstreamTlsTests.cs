@@ -53,14 +53,7 @@ public sealed class UpstreamTlsTests : IAsyncLifetime
 
     private async Task<CallToolResult> CallIsAliveAsync(params string[] args)
     {
-        var gateway = GatewayApp.Create(
-            [
-                "--urls=http://127.0.0.1:0",
-                $"--PANDA_API_URL_SSL={_emulator.ApiBaseUrl}",
-                $"--PandaMcp:Cluster:SiloPort={FreePort.Next()}",
-                $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
-                .. args,
-            ]);
+        var gateway = GatewayApp.Create(GatewayArguments.For(_emulator.ApiBaseUrl, "http://127.0.0.1:0", args));
         _gateways.Add(gateway);
         await gateway.StartAsync();
         await using var client = await McpClient.CreateAsync(

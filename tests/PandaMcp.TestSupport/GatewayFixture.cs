@@ -47,16 +47,13 @@ public sealed class GatewayFixture : IAsyncLifetime
         _certificates.WriteAuthorityPem(CaBundleFile);
         Emulator = await EmulatorApp.StartAsync();
         _gateway = GatewayApp.Create(
-            [
-                "--urls=http://127.0.0.1:0;https://127.0.0.1:0",
-                $"--PANDA_API_URL_SSL={Emulator.ApiBaseUrl}",
-                $"--PandaMcp:Cluster:SiloPort={FreePort.Next()}",
-                $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
+            GatewayArguments.For(
+                Emulator.ApiBaseUrl,
+                "http://127.0.0.1:0;https://127.0.0.1:0",
                 "--PandaMcp:Gateway:MaxRequestBodyBytes=65536",
                 "--PandaMcp:Panda:Timeout=00:00:02",
                 // As PanDA's transport = sse: the legacy HTTP+SSE transport at /sse as well as Streamable HTTP at /mcp.
-                "--PandaMcp:Gateway:Transport=sse",
-            ],
+                "--PandaMcp:Gateway:Transport=sse"),
             builder =>
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
