@@ -1,18 +1,22 @@
 using System.Text.Json;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Catalog;
 using PandaMcp.Contracts;
+using PandaMcp.Contracts.Sessions;
 using PandaMcp.Gateway.Cluster;
 
 namespace PandaMcp.Gateway.Tools;
 
-/// <summary>Runs one tool call: checks the arguments, hands the call to a module grain, maps PanDA's answer.</summary>
-public sealed partial class PandaToolInvoker(ModuleGrainRouter router, ILogger<PandaToolInvoker> logger)
+/// <summary>Runs one tool call: checks the arguments, hands the call to a grain, maps PanDA's answer.</summary>
+public sealed partial class PandaToolInvoker(ModuleGrainRouter router, IGrainFactory grains, ILogger<PandaToolInvoker> logger)
 {
+    /// <param name="session">The session the call belongs to; null for a 2026-07-28 (sessionless) call.</param>
     public async Task<CallToolResult> InvokeAsync(
         PandaTool tool,
         IReadOnlyDictionary<string, JsonElement>? arguments,
         PandaCredentials credentials,
+        SessionCallRoute? session,
         CancellationToken cancellationToken)
     {
         var endpoint = tool.Endpoint;
@@ -26,15 +30,23 @@ public sealed partial class PandaToolInvoker(ModuleGrainRouter router, ILogger<P
         var call = new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!, credentials);
         try
         {
-            var reply = await router.For(endpoint.Module).InvokeAsync(call, cancellationToken);
+            var reply = session is null
+                ? await router.For(endpoint.Module).InvokeAsync(call, cancellationToken)
+                : await grains.GetGrain<ISessionGrain>(session.SessionId)
+                    .CallToolAsync(new SessionToolCall(session.StreamId, session.RequestIdJson, endpoint.ToolName, call))
+                    .WaitAsync(cancellationToken);
             return ToolResults.From(endpoint, reply);
         }
-        catch (Exception e) when (e is TimeoutException or SiloUnavailableException)
+        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
         {
+            // The node running the call is gone or silent: the call's fate is unknown, so say so as a protocol error.
             LogClusterFailure(logger, endpoint.ToolName, e.GetType().Name);
-            return ToolResults.NoAnswer(endpoint, "the cluster node serving it did not answer in time");
+            throw new McpProtocolException(
+                $"The cluster node running {endpoint.ToolName} stopped or did not answer in time, so the call may or may not "
+                + "have reached PanDA. Check its effect in PanDA before repeating a change.",
+                McpErrorCode.InternalError);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is not McpException && !cancellationToken.IsCancellationRequested)
         {
             // The type only: an exception's message may quote what it was handling.
             LogClusterFailure(logger, endpoint.ToolName, e.GetType().Name);

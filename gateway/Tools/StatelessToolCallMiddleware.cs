@@ -42,12 +42,19 @@ public sealed class StatelessToolCallMiddleware(RequestDelegate next, PandaToolS
             return;
         }
 
-        var result = await invoker.InvokeAsync(tool, arguments, CallerCredentials.From(context), context.RequestAborted);
-        // As the SDK answers a 2026-07-28 request: a complete result.
-        result.ResultType = "complete";
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/json";
-        await WriteResponseAsync(context.Response, id, result, context.RequestAborted);
+        try
+        {
+            var result = await invoker.InvokeAsync(tool, arguments, CallerCredentials.From(context), session: null, context.RequestAborted);
+            // As the SDK answers a 2026-07-28 request: a complete result.
+            result.ResultType = "complete";
+            await WriteResponseAsync(context.Response, id, "result", result, context.RequestAborted);
+        }
+        catch (McpProtocolException e)
+        {
+            await WriteResponseAsync(context.Response, id, "error", new JsonRpcErrorDetail { Code = (int)e.ErrorCode, Message = e.Message }, context.RequestAborted);
+        }
     }
 
     private (JsonElement Id, PandaTool Tool, IReadOnlyDictionary<string, JsonElement>? Arguments)? Match(JsonElement message, string nameHeader)
@@ -110,7 +117,7 @@ public sealed class StatelessToolCallMiddleware(RequestDelegate next, PandaToolS
         }
     }
 
-    private static async Task WriteResponseAsync(HttpResponse response, JsonElement id, CallToolResult result, CancellationToken cancellationToken)
+    private static async Task WriteResponseAsync<T>(HttpResponse response, JsonElement id, string member, T value, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -119,8 +126,8 @@ public sealed class StatelessToolCallMiddleware(RequestDelegate next, PandaToolS
             writer.WriteString("jsonrpc", "2.0");
             writer.WritePropertyName("id");
             id.WriteTo(writer);
-            writer.WritePropertyName("result");
-            JsonSerializer.Serialize(writer, result, McpJsonUtilities.DefaultOptions);
+            writer.WritePropertyName(member);
+            JsonSerializer.Serialize(writer, value, McpJsonUtilities.DefaultOptions);
             writer.WriteEndObject();
         }
         response.ContentLength = buffer.WrittenCount;

@@ -18,6 +18,11 @@ public static class ToolResults
         $"{Route(endpoint)} got no answer: {why}. The call may or may not have reached PanDA; "
         + "check its effect before repeating a change.");
 
+    /// <summary>A call finished after its gateway was gone, and the gateway that delivers it does not offer the tool.</summary>
+    public static CallToolResult Orphaned(string toolName) => Error(
+        $"The call of {toolName} finished, but this gateway does not offer that tool and cannot show its answer. "
+        + "Check its effect in PanDA.");
+
     public static CallToolResult From(PandaEndpoint endpoint, PandaReply reply)
     {
         switch (reply.Failure)

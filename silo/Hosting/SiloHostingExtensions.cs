@@ -1,11 +1,13 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PandaMcp.Silo.Panda;
+using PandaMcp.Silo.Sessions;
 
 namespace PandaMcp.Silo.Hosting;
 
@@ -21,6 +23,7 @@ public static class SiloHostingExtensions
     {
         var cluster = PandaClusterOptions.Read(builder.Configuration);
         builder.Services.AddPandaClient();
+        builder.Services.AddSessionStore();
         builder.UseOrleans(silo =>
         {
             if (cluster.UsesRedis)
@@ -32,6 +35,7 @@ public static class SiloHostingExtensions
                 silo.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = (cluster.ServiceId, cluster.ClusterId));
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
                 silo.AddRedisGrainStorageAsDefault(o => o.ConfigurationOptions = redis);
+                silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
                 // Listen on every interface (a pod's) and publish the configured address, or the machine's own.
                 if (cluster.AdvertisedIP is { Length: > 0 } advertised)
                 {
@@ -48,6 +52,7 @@ public static class SiloHostingExtensions
                 silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress =
                     cluster.AdvertisedIP is { Length: > 0 } advertised ? IPAddress.Parse(advertised) : IPAddress.Loopback);
                 silo.AddMemoryGrainStorageAsDefault();
+                silo.UseInMemoryReminderService();
             }
         });
         builder.Services.AddGrainCallTimeout<SiloMessagingOptions>();
@@ -64,6 +69,17 @@ public static class SiloHostingExtensions
         services.AddOptions<TMessagingOptions>()
             .Configure<IOptions<PandaClientOptions>>((messaging, panda) =>
                 messaging.ResponseTimeout = panda.Value.Timeout + TimeSpan.FromSeconds(15));
+        return services;
+    }
+
+    /// <summary>The options of the session grains, validated at start.</summary>
+    public static IServiceCollection AddSessionStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SessionStoreOptions>()
+            .BindConfiguration(SessionStoreOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return services;
     }
 

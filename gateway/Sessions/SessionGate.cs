@@ -1,0 +1,95 @@
+using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using PandaMcp.Contracts.Sessions;
+using PandaMcp.Gateway.Security;
+using PandaMcp.Gateway.Tools;
+
+namespace PandaMcp.Gateway.Sessions;
+
+/// <summary>
+/// Checks every session request against the session's grain before the SDK sees it, so that all gateways
+/// agree: a session that was ended (DELETE on any gateway), expired, or belongs to another identity gets 404
+/// as if it never existed, and a new session needs a free place in its identity's limit.
+/// </summary>
+public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grains, ILogger<SessionGate> logger)
+{
+    private const string SessionHeader = "Mcp-Session-Id";
+    private const string ViewKey = "panda.session";
+
+    /// <summary>What the gate learned of the request's session, for the SDK's migration hook.</summary>
+    public static SessionView? ViewOf(HttpContext context) => context.Items.TryGetValue(ViewKey, out var view) ? view as SessionView : null;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (McpProtocolHeaders.IsSessionless(context.Request))
+        {
+            await next(context);
+            return;
+        }
+        var identity = CallerIdentity.Of(CallerCredentials.From(context));
+        var sessionId = context.Request.Headers[SessionHeader].ToString();
+        if (sessionId.Length == 0)
+        {
+            if (HttpMethods.IsPost(context.Request.Method) && await IsInitializeAsync(context.Request)
+                && !await grains.GetGrain<IIdentitySessionsGrain>(identity).TryReserveAsync())
+            {
+                LogLimitReached(logger, identity);
+                await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, -32000,
+                    "Too many open sessions for this identity. End sessions you no longer use (HTTP DELETE) or wait for idle ones to expire, then initialize again.");
+                return;
+            }
+            await next(context);
+            return;
+        }
+
+        var session = grains.GetGrain<ISessionGrain>(sessionId);
+        var found = HttpMethods.IsDelete(context.Request.Method)
+            ? await session.EndAsync(identity)
+            : await session.TouchAsync(identity) is { } view && Keep(context, view);
+        if (!found)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status404NotFound, -32001,
+                "Session not found: it does not exist, was ended, or expired after being idle. Start a new session with initialize.");
+            return;
+        }
+        await next(context);
+    }
+
+    private static bool Keep(HttpContext context, SessionView view)
+    {
+        context.Items[ViewKey] = view;
+        return true;
+    }
+
+    /// <summary>Only an initialize may come without a session; anything else the SDK refuses without a place reserved.</summary>
+    private static async Task<bool> IsInitializeAsync(HttpRequest request)
+    {
+        request.EnableBuffering();
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("method", out var method)
+                && method.ValueKind == JsonValueKind.String
+                && method.ValueEquals(RequestMethods.Initialize);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
+
+    private static Task WriteErrorAsync(HttpContext context, int status, int code, string message) =>
+        Results.Json(
+            new JsonRpcError { Error = new JsonRpcErrorDetail { Code = code, Message = message } },
+            McpJsonUtilities.DefaultOptions,
+            statusCode: status).ExecuteAsync(context);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Identity {Identity} is at its session limit")]
+    private static partial void LogLimitReached(ILogger logger, string identity);
+}
