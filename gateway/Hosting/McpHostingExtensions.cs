@@ -3,6 +3,7 @@ using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Microsoft.Extensions.Options;
+using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Legacy;
 using PandaMcp.Gateway.Sessions;
 using PandaMcp.Gateway.Tools;
@@ -49,7 +50,7 @@ public static class McpHostingExtensions
         app.Services.GetRequiredService<PandaToolSet>();
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(McpPath, out var rest) && rest.Value is "" or "/",
-            branch => branch.UseMiddleware<StatelessToolCallMiddleware>().UseMiddleware<SessionGate>());
+            branch => branch.UseMiddleware<ClusterStoreGate>().UseMiddleware<StatelessToolCallMiddleware>().UseMiddleware<SessionGate>());
         // Routing ignores a trailing slash: this serves /mcp and /mcp/ (the path PanDA's Apache proxies).
         app.MapMcp(McpPath);
         if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.ServesLegacySse)

@@ -27,6 +27,29 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
             await next(context);
             return;
         }
+        bool admitted;
+        try
+        {
+            admitted = await AdmitAsync(context);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // The cluster could not answer (a silo or Redis is down): a clear, retryable refusal, not a 500.
+            LogClusterUnavailable(logger, e.GetType().Name);
+            context.Response.Headers.RetryAfter = "5";
+            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, -32000,
+                "The cluster could not look up this session just now. Try again in a few seconds.");
+            return;
+        }
+        if (admitted)
+        {
+            await next(context);
+        }
+    }
+
+    /// <summary>Checks the request against its session (or its identity's limit); false once it has been answered.</summary>
+    private async Task<bool> AdmitAsync(HttpContext context)
+    {
         var identity = CallerIdentity.Of(CallerCredentials.From(context));
         var sessionId = context.Request.Headers[SessionHeader].ToString();
         if (sessionId.Length == 0)
@@ -37,10 +60,9 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
                 LogLimitReached(logger, identity);
                 await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, -32000,
                     "Too many open sessions for this identity. End sessions you no longer use (HTTP DELETE) or wait for idle ones to expire, then initialize again.");
-                return;
+                return false;
             }
-            await next(context);
-            return;
+            return true;
         }
 
         var session = grains.GetGrain<ISessionGrain>(sessionId);
@@ -51,9 +73,8 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
         {
             await WriteErrorAsync(context, StatusCodes.Status404NotFound, -32001,
                 "Session not found: it does not exist, was ended, or expired after being idle. Start a new session with initialize.");
-            return;
         }
-        await next(context);
+        return found;
     }
 
     private static bool Keep(HttpContext context, SessionView view)
@@ -89,6 +110,9 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
             new JsonRpcError { Error = new JsonRpcErrorDetail { Code = code, Message = message } },
             McpJsonUtilities.DefaultOptions,
             statusCode: status).ExecuteAsync(context);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "A session could not be checked in the cluster: {ExceptionType}")]
+    private static partial void LogClusterUnavailable(ILogger logger, string exceptionType);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Identity {Identity} is at its session limit")]
     private static partial void LogLimitReached(ILogger logger, string identity);

@@ -14,11 +14,12 @@ public sealed class ClusterProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ClusterProcess(string name, Process process, Uri address)
+    private ClusterProcess(string name, Process process, Uri address, int? siloPort)
     {
         Name = name;
         _process = process;
         Address = address;
+        SiloPort = siloPort;
     }
 
     public string Name { get; }
@@ -26,12 +27,17 @@ public sealed class ClusterProcess : IAsyncDisposable
     /// <summary>The process's web address (<c>--urls</c>): health endpoints, and MCP on a gateway.</summary>
     public Uri Address { get; }
 
+    /// <summary>A silo's Orleans silo-to-silo port, which names it in the cluster's membership.</summary>
+    public int? SiloPort { get; }
+
     public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>The last lines it wrote, for a failure message.</summary>
     public string Output => string.Join('\n', _output);
 
-    public static ClusterProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    public static ClusterProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, int? siloPort = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -42,7 +48,7 @@ public sealed class ClusterProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
-        var started = new ClusterProcess(name, process, address);
+        var started = new ClusterProcess(name, process, address, siloPort);
         process.OutputDataReceived += (_, line) => started.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
         process.BeginOutputReadLine();
@@ -90,13 +96,25 @@ public sealed class ClusterProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Kills it at once, as a crashed node or a lost machine.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
         }
-        _process.Dispose();
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Asks it to stop (SIGTERM) and waits until it has.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        Signals.Terminate(_process);
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
     }
 }

@@ -6,17 +6,20 @@ using System.Text;
 namespace PandaMcp.Cluster.Tests;
 
 /// <summary>
-/// A redis-server of the test's own, on a free loopback port, without persistence; a child process (not
-/// daemonized), killed by its pid on dispose.
+/// A redis-server of the test's own, on a free loopback port; a child process (not daemonized), killed by its
+/// pid on dispose. Its data is kept in an append-only file of its own folder, so that it can be stopped and
+/// started again with what it held, as a Redis that was unreachable for a while comes back.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly string _folder;
+    private Process _process;
 
-    private RedisServer(Process process, int port)
+    private RedisServer(Process process, int port, string folder)
     {
         _process = process;
         Port = port;
+        _folder = folder;
     }
 
     public int Port { get; }
@@ -27,20 +30,11 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(TimeSpan timeout)
     {
         var port = FreePort.Next();
-        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new RedisServer(process, port);
+        var folder = Directory.CreateTempSubdirectory("panda-redis-").FullName;
+        var server = new RedisServer(Launch(port, folder), port, folder);
         try
         {
-            await Wait.UntilAsync(server.AnswersPingAsync, timeout, $"redis-server on port {port} answers PING");
+            await server.WaitUntilAnsweringAsync(timeout);
         }
         catch
         {
@@ -49,6 +43,86 @@ public sealed class RedisServer : IAsyncDisposable
         }
         return server;
     }
+
+    /// <summary>Stops it (SIGTERM: it writes its data out and exits); clients see refused connections.</summary>
+    public async Task StopAsync()
+    {
+        Signals.Terminate(_process);
+        await _process.WaitForExitAsync();
+    }
+
+    /// <summary>Starts it again on the same port with the data it had.</summary>
+    public async Task RestartAsync(TimeSpan timeout)
+    {
+        _process.Dispose();
+        _process = Launch(Port, _folder);
+        await WaitUntilAnsweringAsync(timeout);
+    }
+
+    /// <summary>Every key and value it holds, as text, for searches.</summary>
+    public async Task<string> DumpAsync()
+    {
+        var keys = await CliAsync("--scan");
+        var text = new StringBuilder(keys);
+        foreach (var key in keys.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var type = (await CliAsync("type", key)).Trim();
+            text.AppendLine(type switch
+            {
+                "hash" => await CliAsync("hgetall", key),
+                "string" => await CliAsync("get", key),
+                "list" => await CliAsync("lrange", key, "0", "-1"),
+                "set" => await CliAsync("smembers", key),
+                "zset" => await CliAsync("zrange", key, "0", "-1", "withscores"),
+                _ => $"({type})",
+            });
+        }
+        return text.ToString();
+    }
+
+    /// <summary>A counter of its INFO (e.g. <c>total_commands_processed</c>, or a command's <c>cmdstat_hset</c> calls).</summary>
+    public async Task<long> CommandCountAsync(string command)
+    {
+        var stats = await CliAsync("info", "commandstats");
+        var line = stats.Split('\n').FirstOrDefault(l => l.StartsWith($"cmdstat_{command}:", StringComparison.Ordinal));
+        if (line is null)
+        {
+            return 0;
+        }
+        var calls = line.Split(':', 2)[1].Split(',')[0];
+        return long.Parse(calls.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> CliAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("redis-cli") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "-p", $"{Port}" }.Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("redis-cli did not start.");
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
+
+    private static Process Launch(int port, string folder)
+    {
+        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--port", $"{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", folder })
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private Task WaitUntilAnsweringAsync(TimeSpan timeout) =>
+        Wait.UntilAsync(AnswersPingAsync, timeout, $"redis-server on port {Port} answers PING");
 
     private async Task<bool> AnswersPingAsync(CancellationToken cancellationToken)
     {
@@ -80,5 +154,6 @@ public sealed class RedisServer : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        Directory.Delete(_folder, recursive: true);
     }
 }

@@ -45,28 +45,68 @@ public sealed class SplitClusterFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A silo process of <paramref name="clusterId"/>, on free ports, calling the emulator; stopped with the fixture.</summary>
-    public ClusterProcess StartSilo(string name, string clusterId) => Track(ClusterProcess.Start(name, "PandaMcp.Silo.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId))
+    /// <summary>
+    /// A silo process of <paramref name="clusterId"/>, on free ports, calling the emulator; stopped with the fixture.
+    /// It uses the fixture's Redis unless given another.
+    /// </summary>
+    public ClusterProcess StartSilo(string name, string clusterId, RedisServer? redis = null)
     {
-        ["PandaMcp__Cluster__SiloPort"] = $"{FreePort.Next()}",
-        ["PandaMcp__Cluster__GatewayPort"] = $"{FreePort.Next()}",
-        ["PandaMcp__Cluster__AdvertisedIP"] = "127.0.0.1",
-        ["PANDA_API_URL_SSL"] = Emulator.ApiBaseUrl.ToString(),
-        ["PandaMcp__Panda__Timeout"] = "00:00:10",
-    }));
+        var siloPort = FreePort.Next();
+        return Track(ClusterProcess.Start(name, "PandaMcp.Silo.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId, redis))
+        {
+            ["PandaMcp__Cluster__SiloPort"] = $"{siloPort}",
+            ["PandaMcp__Cluster__GatewayPort"] = $"{FreePort.Next()}",
+            ["PandaMcp__Cluster__AdvertisedIP"] = "127.0.0.1",
+            ["PANDA_API_URL_SSL"] = Emulator.ApiBaseUrl.ToString(),
+        }, siloPort));
+    }
 
     /// <summary>A gateway process of <paramref name="clusterId"/> that hosts no silo; stopped with the fixture.</summary>
-    public ClusterProcess StartGateway(string name, string clusterId) => Track(ClusterProcess.Start(name, "PandaMcp.Gateway.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId))
-    {
-        ["PandaMcp__Gateway__HostSilo"] = "false",
-        ["PandaMcp__Panda__Timeout"] = "00:00:10",
-    }));
+    public ClusterProcess StartGateway(string name, string clusterId, RedisServer? redis = null) =>
+        Track(ClusterProcess.Start(name, "PandaMcp.Gateway.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId, redis))
+        {
+            ["PandaMcp__Gateway__HostSilo"] = "false",
+            // Legacy HTTP+SSE at /sse and /messages/ as well as Streamable HTTP at /mcp.
+            ["PandaMcp__Gateway__Transport"] = "sse",
+        }));
 
-    private Dictionary<string, string> ClusterEnvironment(string clusterId) => new()
+    /// <summary>A cluster of its own (a cluster id, silos, gateways) for a test that breaks it; stopped with the fixture.</summary>
+    public async Task<(IReadOnlyList<ClusterProcess> Silos, IReadOnlyList<ClusterProcess> Gateways)> StartClusterAsync(
+        string name, int silos, int gateways, RedisServer? redis = null)
     {
-        ["PandaMcp__Cluster__Redis"] = Redis.ConnectionString,
+        var clusterId = $"{name}-{Guid.NewGuid():N}";
+        var startedSilos = Enumerable.Range(1, silos).Select(i => StartSilo($"{name}-silo-{i}", clusterId, redis)).ToArray();
+        await Task.WhenAll(startedSilos.Select(p => p.WaitForAsync(HealthEndpoints.ReadyPath, Http, StartTimeout)));
+        var startedGateways = Enumerable.Range(1, gateways).Select(i => StartGateway($"{name}-gateway-{i}", clusterId, redis)).ToArray();
+        await Task.WhenAll(startedGateways.Select(p => p.WaitForAsync(HealthEndpoints.ReadyPath, Http, StartTimeout)));
+        return (startedSilos, startedGateways);
+    }
+
+    /// <summary>
+    /// Settings every process of these tests shares: PanDA's timeout (the grain call timeout follows it) and
+    /// progress reports every half second.
+    /// </summary>
+    private Dictionary<string, string> ClusterEnvironment(string clusterId, RedisServer? redis) => new()
+    {
+        ["PandaMcp__Cluster__Redis"] = (redis ?? Redis).ConnectionString,
         ["PandaMcp__Cluster__ClusterId"] = clusterId,
+        ["PandaMcp__Panda__Timeout"] = "00:00:10",
+        ["PandaMcp__Sessions__ProgressInterval"] = "00:00:00.500",
     };
+
+    /// <summary>Makes the emulator answer <paramref name="route"/> after <paramref name="delay"/>.</summary>
+    public async Task SlowDownAsync(string route, TimeSpan delay)
+    {
+        var faults = new { perRoute = new Dictionary<string, object> { [route] = new { delayMs = (int)delay.TotalMilliseconds } } };
+        using var response = await Http.PostAsJsonAsync(new Uri(Emulator.Address, "/_emulator/faults"), faults);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task ClearFaultsAsync()
+    {
+        using var response = await Http.PostAsJsonAsync(new Uri(Emulator.Address, "/_emulator/faults"), new { });
+        response.EnsureSuccessStatusCode();
+    }
 
     private ClusterProcess Track(ClusterProcess process)
     {
@@ -87,14 +127,14 @@ public sealed class SplitClusterFixture : IAsyncLifetime
             }),
             new McpClientOptions { ProtocolVersion = protocolVersion, DiscoverProbeTimeout = TimeSpan.FromSeconds(30) });
 
-    /// <summary>An Orleans client of the fixture's cluster, joined through Redis as a gateway joins it.</summary>
-    public async Task<IHost> JoinClusterAsync()
+    /// <summary>An Orleans client of a cluster (the fixture's by default), joined through Redis as a gateway joins it.</summary>
+    public async Task<IHost> JoinClusterAsync(string? clusterId = null, RedisServer? redis = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{PandaClusterOptions.SectionName}:Redis"] = Redis.ConnectionString,
-            [$"{PandaClusterOptions.SectionName}:ClusterId"] = ClusterId,
+            [$"{PandaClusterOptions.SectionName}:Redis"] = (redis ?? Redis).ConnectionString,
+            [$"{PandaClusterOptions.SectionName}:ClusterId"] = clusterId ?? ClusterId,
         });
         builder.AddPandaClusterClient();
         var host = builder.Build();

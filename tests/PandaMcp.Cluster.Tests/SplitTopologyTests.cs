@@ -8,7 +8,8 @@ using PandaMcp.Silo.Hosting;
 namespace PandaMcp.Cluster.Tests;
 
 /// <summary>Silo processes and gateway processes, joined through Redis, serve MCP as one cluster.</summary>
-public sealed class SplitTopologyTests(SplitClusterFixture cluster) : IClassFixture<SplitClusterFixture>
+[Collection(ClusterCollection.Name)]
+public sealed class SplitTopologyTests(SplitClusterFixture cluster)
 {
     private const string AliveRoute = "system/is_alive";
 

@@ -13,6 +13,9 @@ public sealed class RawMcpSession(HttpClient http, string sessionId, string? aut
 {
     public const string ProtocolVersion = "2025-11-25";
 
+    /// <summary>The VO sent in Origin with a token.</summary>
+    public const string Vo = "atlas";
+
     public string SessionId { get; } = sessionId;
 
     /// <summary>Initializes a session at <paramref name="endpoint"/> and confirms it with notifications/initialized.</summary>
@@ -51,9 +54,9 @@ public sealed class RawMcpSession(HttpClient http, string sessionId, string? aut
     public async Task<JsonElement> CallAsync(Uri endpoint, int id, string method, object? parameters = null)
     {
         await using var stream = await RequestAsync(endpoint, id, method, parameters);
-        if (stream.Response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+        if (stream.Body is { } body)
         {
-            return JsonDocument.Parse(await stream.Response.Content.ReadAsStringAsync()).RootElement.Clone();
+            return JsonDocument.Parse(body).RootElement.Clone();
         }
         return (await stream.ResponseToAsync(id, TimeSpan.FromSeconds(60))).Response;
     }
@@ -93,7 +96,9 @@ public sealed class RawMcpSession(HttpClient http, string sessionId, string? aut
         }
         if (authorization is not null)
         {
+            // As PanDA's clients send a token: with the VO it is for.
             request.Headers.TryAddWithoutValidation("Authorization", authorization);
+            request.Headers.TryAddWithoutValidation("Origin", Vo);
         }
         return request;
     }

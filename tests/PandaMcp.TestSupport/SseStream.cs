@@ -3,25 +3,34 @@ using System.Text.Json;
 
 namespace PandaMcp.Testing;
 
-/// <summary>The SSE events of one HTTP response, read one at a time with a timeout.</summary>
+/// <summary>
+/// The SSE events of one HTTP response, read one at a time with a timeout; a response of another kind (an
+/// error, a JSON answer) is read whole into <see cref="Body"/>.
+/// </summary>
 public sealed class SseStream : IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
     private readonly IAsyncEnumerator<SseItem<string>> _events;
 
-    private SseStream(HttpResponseMessage response, Stream body)
+    private SseStream(HttpResponseMessage response, Stream events, string? body)
     {
         _response = response;
-        _events = SseParser.Create(body).EnumerateAsync().GetAsyncEnumerator();
+        _events = SseParser.Create(events).EnumerateAsync().GetAsyncEnumerator();
+        Body = body;
     }
 
     public HttpResponseMessage Response => _response;
+
+    /// <summary>The whole body of a response that is not an event stream.</summary>
+    public string? Body { get; }
 
     /// <summary>The id of the last event read that had one: what a client sends back as Last-Event-ID.</summary>
     public string? LastEventId { get; private set; }
 
     public static async Task<SseStream> OpenAsync(HttpResponseMessage response) =>
-        new(response, await response.Content.ReadAsStreamAsync());
+        response.Content.Headers.ContentType?.MediaType == "text/event-stream"
+            ? new(response, await response.Content.ReadAsStreamAsync(), body: null)
+            : new(response, Stream.Null, await response.Content.ReadAsStringAsync());
 
     /// <summary>The next event, or null when the stream ended.</summary>
     public async Task<SseItem<string>?> NextAsync(TimeSpan timeout)
