@@ -1,3 +1,4 @@
+using Orleans.Storage;
 using Microsoft.Extensions.Options;
 using PandaMcp.Contracts.Sessions;
 using PandaMcp.Silo.Sessions;
@@ -36,16 +37,29 @@ public sealed class IdentitySessionsGrain(
     public async Task AddAsync(string sessionId)
     {
         _reservations.TryDequeue(out _);
-        if (state.State.Sessions.Add(sessionId))
+        await UpdateAsync(sessions => sessions.Add(sessionId));
+    }
+
+    public Task RemoveAsync(string sessionId) => UpdateAsync(sessions => sessions.Remove(sessionId));
+
+    /// <summary>
+    /// Changes the set and stores it. Should the stored copy have moved on (an activation elsewhere wrote it
+    /// while a silo was being declared dead), the change is made again on a fresh read, once.
+    /// </summary>
+    private async Task UpdateAsync(Func<HashSet<string>, bool> change)
+    {
+        if (!change(state.State.Sessions))
+        {
+            return;
+        }
+        try
         {
             await state.WriteStateAsync();
         }
-    }
-
-    public async Task RemoveAsync(string sessionId)
-    {
-        if (state.State.Sessions.Remove(sessionId))
+        catch (InconsistentStateException)
         {
+            await state.ReadStateAsync();
+            change(state.State.Sessions);
             await state.WriteStateAsync();
         }
     }
@@ -66,8 +80,7 @@ public sealed class IdentitySessionsGrain(
         var ended = sessions.Where((_, i) => !live[i]).ToArray();
         if (ended.Length > 0)
         {
-            state.State.Sessions.ExceptWith(ended);
-            await state.WriteStateAsync();
+            await UpdateAsync(sessions => sessions.RemoveWhere(ended.Contains) > 0);
         }
     }
 }

@@ -11,9 +11,10 @@ namespace PandaMcp.Silo.Grains;
 /// A session of a 2024-11-05 to 2025-11-25 client. Its description is persisted (written at start, on
 /// logging/setLevel, at the end, and when the stored last-use time is stale); its SSE event log lives in memory.
 /// Reentrant: a tool call awaits PanDA while the session's other requests and stream readers go on; the state
-/// is only changed between awaits, and writes are serialized.
+/// is only changed between awaits, and writes are serialized. Placed at random: sessions cost about the same,
+/// and a silo that joins gets its share of new sessions at once.
 /// </summary>
-[Reentrant]
+[Reentrant, Orleans.Placement.RandomPlacement]
 public sealed partial class SessionGrain(
     [PersistentState("session")] IPersistentState<SessionState> state,
     IOptions<SessionStoreOptions> options,

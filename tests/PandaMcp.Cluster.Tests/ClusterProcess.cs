@@ -14,9 +14,10 @@ public sealed class ClusterProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private ClusterProcess(string name, Process process, Uri address, int? siloPort)
+    private ClusterProcess(string name, Process process, Uri address, int? siloPort, IReadOnlyDictionary<string, string> environment)
     {
         Name = name;
+        Environment = environment;
         _process = process;
         Address = address;
         SiloPort = siloPort;
@@ -26,6 +27,9 @@ public sealed class ClusterProcess : IAsyncDisposable
 
     /// <summary>The process's web address (<c>--urls</c>): health endpoints, and MCP on a gateway.</summary>
     public Uri Address { get; }
+
+    /// <summary>The configuration it was started with.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
 
     /// <summary>A silo's Orleans silo-to-silo port, which names it in the cluster's membership.</summary>
     public int? SiloPort { get; }
@@ -48,7 +52,7 @@ public sealed class ClusterProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start.");
-        var started = new ClusterProcess(name, process, address, siloPort);
+        var started = new ClusterProcess(name, process, address, siloPort, environment);
         process.OutputDataReceived += (_, line) => started.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => started.Keep(line.Data);
         process.BeginOutputReadLine();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ModelContextProtocol.Client;
 using PandaEmulator;
+using Orleans.Runtime;
 using PandaMcp.Silo.Hosting;
 
 namespace PandaMcp.Cluster.Tests;
@@ -90,6 +91,8 @@ public sealed class SplitClusterFixture : IAsyncLifetime
     {
         ["PandaMcp__Cluster__Redis"] = (redis ?? Redis).ConnectionString,
         ["PandaMcp__Cluster__ClusterId"] = clusterId,
+        // Grain state in Redis is the service's: clusters of these tests share one Redis, not their state.
+        ["PandaMcp__Cluster__ServiceId"] = clusterId,
         ["PandaMcp__Panda__Timeout"] = "00:00:10",
         ["PandaMcp__Sessions__ProgressInterval"] = "00:00:00.500",
     };
@@ -128,18 +131,43 @@ public sealed class SplitClusterFixture : IAsyncLifetime
             new McpClientOptions { ProtocolVersion = protocolVersion, DiscoverProbeTimeout = TimeSpan.FromSeconds(30) });
 
     /// <summary>An Orleans client of a cluster (the fixture's by default), joined through Redis as a gateway joins it.</summary>
-    public async Task<IHost> JoinClusterAsync(string? clusterId = null, RedisServer? redis = null)
+    public async Task<IHost> JoinClusterAsync(string? clusterId = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{PandaClusterOptions.SectionName}:Redis"] = (redis ?? Redis).ConnectionString,
+            [$"{PandaClusterOptions.SectionName}:Redis"] = Redis.ConnectionString,
             [$"{PandaClusterOptions.SectionName}:ClusterId"] = clusterId ?? ClusterId,
+            [$"{PandaClusterOptions.SectionName}:ServiceId"] = clusterId ?? ClusterId,
         });
         builder.AddPandaClusterClient();
         var host = builder.Build();
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>The silo-to-silo port of the silo that holds grain <paramref name="key"/> of class <paramref name="grainClass"/>.</summary>
+    public async Task<int> SiloOfAsync(string clusterId, string grainClass, string key)
+    {
+        using var observer = await JoinClusterAsync(clusterId);
+        var management = observer.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+        var statistics = await management.GetDetailedGrainStatistics();
+        await observer.StopAsync();
+        return statistics.Single(s => s.GrainType.Contains(grainClass, StringComparison.Ordinal) && s.GrainId.Key.ToString() == key)
+            .SiloAddress.Endpoint.Port;
+    }
+
+    /// <summary>Activations of grain class <paramref name="grainClass"/> per silo (by silo-to-silo port).</summary>
+    public async Task<IReadOnlyDictionary<int, int>> ActivationsPerSiloAsync(string clusterId, string grainClass)
+    {
+        using var observer = await JoinClusterAsync(clusterId);
+        var management = observer.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
+        var statistics = await management.GetSimpleGrainStatistics();
+        await observer.StopAsync();
+        return statistics
+            .Where(s => s.GrainType.Contains(grainClass, StringComparison.Ordinal))
+            .GroupBy(s => s.SiloAddress.Endpoint.Port)
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount));
     }
 
     /// <summary>How many REST calls of <paramref name="route"/> (<c>module/function</c>) the emulator received.</summary>
