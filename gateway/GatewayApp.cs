@@ -15,6 +15,7 @@ public static class GatewayApp
         builder.AddPandaGateway();
         builder.AddPandaCluster();
         builder.AddPandaMcpServer();
+        builder.AddGracefulShutdown();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,0 +1,20 @@
+using PandaMcp.Silo.Hosting;
+
+namespace PandaMcp.Silo;
+
+/// <summary>The silo process's composition: what <c>Program</c> runs, and what the tests host.</summary>
+public static class SiloApp
+{
+    /// <param name="args">Command-line arguments (configuration keys as <c>--Key=value</c>).</param>
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddPandaSilo();
+        builder.AddSiloHealthChecks();
+        builder.AddGracefulShutdown();
+
+        var app = builder.Build();
+        app.MapPandaHealth();
+        return app;
+    }
+}
