@@ -1,6 +1,8 @@
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Hosting;
+using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Silo.Hosting;
+using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Gateway;
 
@@ -15,6 +17,7 @@ public static class GatewayApp
         builder.AddPandaGateway();
         builder.AddPandaCluster();
         builder.AddPandaMcpServer();
+        builder.AddGatewayTelemetry();
         builder.AddGracefulShutdown();
         configure?.Invoke(builder);
 
@@ -22,6 +25,7 @@ public static class GatewayApp
         app.UseRequestBodyLimit();
         app.MapPandaMcp();
         app.MapPandaHealth();
+        app.MapPandaMetrics();
         return app;
     }
 }

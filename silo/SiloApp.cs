@@ -1,4 +1,5 @@
 using PandaMcp.Silo.Hosting;
+using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Silo;
 
@@ -12,9 +13,11 @@ public static class SiloApp
         builder.AddPandaSilo();
         builder.AddSiloHealthChecks();
         builder.AddGracefulShutdown();
+        builder.AddPandaTelemetry();
 
         var app = builder.Build();
         app.MapPandaHealth();
+        app.MapPandaMetrics();
         return app;
     }
 }

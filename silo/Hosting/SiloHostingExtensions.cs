@@ -1,11 +1,13 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PandaMcp.Silo.Panda;
+using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Silo.Hosting;
 
@@ -23,6 +25,8 @@ public static class SiloHostingExtensions
         builder.Services.AddPandaClient();
         builder.UseOrleans(silo =>
         {
+            // Traces follow a call from the gateway through the grain to PanDA's request.
+            silo.AddActivityPropagation();
             if (cluster.UsesRedis)
             {
                 // Both providers take the same parsed options and each opens its own connection (two per silo):
@@ -90,6 +94,9 @@ public static class SiloHostingExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SiloMetrics>();
         services.AddHttpClient<PandaClient>((provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<PandaClientOptions>>().Value;
