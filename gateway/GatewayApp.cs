@@ -1,6 +1,7 @@
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Hosting;
 using PandaMcp.Gateway.Telemetry;
+using PandaMcp.Silo.Dashboard;
 using PandaMcp.Silo.Hosting;
 using PandaMcp.Silo.Telemetry;
 
@@ -26,6 +27,7 @@ public static class GatewayApp
         app.MapPandaMcp();
         app.MapPandaHealth();
         app.MapPandaMetrics();
+        app.MapPandaDashboard();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using PandaMcp.Silo.Dashboard;
 using PandaMcp.Silo.Hosting;
 using PandaMcp.Silo.Telemetry;
 
@@ -18,6 +19,7 @@ public static class SiloApp
         var app = builder.Build();
         app.MapPandaHealth();
         app.MapPandaMetrics();
+        app.MapPandaDashboard();
         return app;
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using PandaMcp.Silo.Dashboard;
 using PandaMcp.Silo.Panda;
 using PandaMcp.Silo.Telemetry;
 
@@ -55,6 +56,7 @@ public static class SiloHostingExtensions
             }
         });
         builder.Services.AddGrainCallTimeout<SiloMessagingOptions>();
+        builder.AddPandaDashboard();
         return builder;
     }
 
