@@ -24,6 +24,7 @@ public static class GatewayApp
 
         var app = builder.Build();
         app.UseRequestBodyLimit();
+        app.UseSessionLogScope();
         app.MapPandaMcp();
         app.MapPandaHealth();
         app.MapPandaMetrics();

@@ -17,6 +17,7 @@ public sealed partial class PandaToolInvoker(ModuleGrainRouter router, GatewayMe
         CancellationToken cancellationToken)
     {
         var endpoint = tool.Endpoint;
+        using var scope = GatewayLogScopes.BeginTool(logger, endpoint.ToolName);
         using var measurement = metrics.StartToolCall(endpoint.ToolName);
         var check = ArgumentCheck.Run(endpoint, arguments);
         if (!check.IsValid)
