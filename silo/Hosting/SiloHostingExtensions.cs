@@ -28,6 +28,10 @@ public static class SiloHostingExtensions
         {
             // Traces follow a call from the gateway through the grain to PanDA's request.
             silo.AddActivityPropagation();
+            if (cluster.SiloName is { Length: > 0 } siloName)
+            {
+                silo.Configure<SiloOptions>(o => o.SiloName = siloName);
+            }
             if (cluster.UsesRedis)
             {
                 // Both providers take the same parsed options and each opens its own connection (two per silo):

@@ -18,6 +18,9 @@ public static class TelemetryHostingExtensions
 {
     public const string MetricsPath = "/metrics";
 
+    /// <summary>The OpenTelemetry SDK's variable: set, traces and metrics are also pushed there over OTLP.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     /// <summary>The project's meters and activity sources: <c>PandaMcp.Gateway</c>, <c>PandaMcp.Silo</c>.</summary>
     private const string ProjectSources = "PandaMcp.*";
 
@@ -36,7 +39,7 @@ public static class TelemetryHostingExtensions
                 // Probes and scrapes every few seconds would drown the traces that matter.
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
                 .AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {
             telemetry.UseOtlpExporter();
         }
