@@ -21,7 +21,8 @@ public sealed partial class GatewayStartupSummary(
         LogStarted(
             logger,
             gateway.Value.HostSilo ? "all-in-one (silo in process)" : "cluster client",
-            SafeUrl.Of(panda.Value.BaseUrl),
+            // A cluster client does not call PanDA: the silos do, with their own setting.
+            gateway.Value.HostSilo ? SafeUrl.Of(panda.Value.BaseUrl) : "(called by the silos)",
             gateway.Value.Transport,
             tools.Tools.Count,
             string.Join(' ', addresses));
