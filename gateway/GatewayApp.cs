@@ -1,6 +1,9 @@
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Hosting;
+using PandaMcp.Gateway.Telemetry;
+using PandaMcp.Silo.Dashboard;
 using PandaMcp.Silo.Hosting;
+using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Gateway;
 
@@ -15,12 +18,17 @@ public static class GatewayApp
         builder.AddPandaGateway();
         builder.AddPandaCluster();
         builder.AddPandaMcpServer();
+        builder.AddGatewayTelemetry();
+        builder.AddGracefulShutdown();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseRequestBodyLimit();
+        app.UseSessionLogScope();
         app.MapPandaMcp();
         app.MapPandaHealth();
+        app.MapPandaMetrics();
+        app.MapPandaDashboard();
         return app;
     }
 }

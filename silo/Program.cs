@@ -1,15 +1,9 @@
 using Microsoft.Extensions.Options;
-using PandaMcp.Silo.Hosting;
+using PandaMcp.Silo;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
-    builder.AddPandaSilo();
-    builder.AddSiloHealthChecks();
-
-    var app = builder.Build();
-    app.MapPandaHealth();
-    await app.RunAsync();
+    await SiloApp.Create(args).RunAsync();
     return 0;
 }
 catch (OptionsValidationException e)

@@ -19,9 +19,9 @@ public static class ClusterHostingExtensions
         }
         else
         {
-            // The web host starts serving only once the client has reached a silo: serving is being ready.
+            // The web host starts serving only once the client has reached a silo.
             builder.AddPandaClusterClient();
-            builder.Services.AddHealthChecks();
+            builder.AddClusterClientHealthChecks();
         }
         builder.Services.AddSingleton<ModuleGrainRouter>();
         builder.Services.AddSingleton(PandaClusterOptions.Read(builder.Configuration));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Gateway.Tools;
 
 namespace PandaMcp.Gateway.Legacy;
@@ -19,6 +20,7 @@ namespace PandaMcp.Gateway.Legacy;
 public sealed partial class LegacySseEndpoints(
     IOptions<McpServerOptions> serverOptions,
     IHostApplicationLifetime lifetime,
+    GatewayMetrics metrics,
     ILoggerFactory loggerFactory,
     ILogger<LegacySseEndpoints> logger)
 {
@@ -42,6 +44,7 @@ public sealed partial class LegacySseEndpoints(
         await using var transport = new SseResponseStreamTransport(context.Response.Body, messageUrl, sessionId);
         _sessions[sessionId] = transport;
         LogOpened(logger, sessionId);
+        metrics.StreamOpened(GatewayMetrics.LegacySseTransport);
         try
         {
             var running = transport.RunAsync(stop.Token);
@@ -64,6 +67,7 @@ public sealed partial class LegacySseEndpoints(
         {
             _sessions.TryRemove(sessionId, out _);
             LogClosed(logger, sessionId);
+            metrics.StreamClosed(GatewayMetrics.LegacySseTransport);
         }
     }
 

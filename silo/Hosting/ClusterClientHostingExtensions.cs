@@ -24,6 +24,7 @@ public static class ClusterClientHostingExtensions
         builder.Services.AddSingleton<ClusterConnectionRetry>();
         builder.UseOrleansClient(client =>
         {
+            client.AddActivityPropagation();
             if (cluster.UsesRedis)
             {
                 var redis = cluster.RedisConfiguration();

@@ -40,6 +40,9 @@ public sealed class PandaClusterOptions : IValidatableObject
     /// </summary>
     public string? AdvertisedIP { get; set; }
 
+    /// <summary>The silo's name in the cluster and on the dashboard (a pod's name). Unset: Orleans picks one.</summary>
+    public string? SiloName { get; set; }
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis);
 
     /// <summary>The parsed <see cref="Redis"/> connection string.</summary>

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using PandaMcp.Silo.Dashboard;
 using PandaMcp.Silo.Panda;
 using PandaMcp.Silo.Sessions;
+using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Silo.Hosting;
 
@@ -26,6 +28,12 @@ public static class SiloHostingExtensions
         builder.Services.AddSessionStore();
         builder.UseOrleans(silo =>
         {
+            // Traces follow a call from the gateway through the grain to PanDA's request.
+            silo.AddActivityPropagation();
+            if (cluster.SiloName is { Length: > 0 } siloName)
+            {
+                silo.Configure<SiloOptions>(o => o.SiloName = siloName);
+            }
             if (cluster.UsesRedis)
             {
                 // Both providers take the same parsed options and each opens its own connection (two per silo):
@@ -56,6 +64,7 @@ public static class SiloHostingExtensions
             }
         });
         builder.Services.AddGrainCallTimeout<SiloMessagingOptions>();
+        builder.AddPandaDashboard();
         return builder;
     }
 
@@ -106,6 +115,9 @@ public static class SiloHostingExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SiloMetrics>();
         services.AddHttpClient<PandaClient>((provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<PandaClientOptions>>().Value;

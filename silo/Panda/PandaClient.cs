@@ -1,33 +1,38 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PandaMcp.Contracts;
+using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Silo.Panda;
 
 /// <summary>Sends calls to PanDA's REST API and reports the answer or the failure, never throwing for either.</summary>
-public sealed partial class PandaClient(HttpClient http, IOptions<PandaClientOptions> options, ILogger<PandaClient> logger)
+public sealed partial class PandaClient(HttpClient http, IOptions<PandaClientOptions> options, SiloMetrics metrics, ILogger<PandaClient> logger)
 {
     private readonly Uri _baseUrl = new(options.Value.BaseUrl.TrimEnd('/') + "/");
 
     public async Task<PandaReply> SendAsync(PandaCall call, CancellationToken cancellationToken)
     {
         using var request = PandaRequestEncoder.Encode(_baseUrl, call);
+        var started = metrics.StartTimestamp();
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);
             // PanDA writes UTF-8; a charset a proxy adds (or gets wrong) must not turn an answer into an exception.
             var body = System.Text.Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync(cancellationToken));
             LogAnswered(logger, call.Module, call.Function, (int)response.StatusCode);
+            metrics.RecordPandaRequest(call, (int)response.StatusCode, PandaFailure.None, started);
             return new PandaReply((int)response.StatusCode, body);
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, call.Module, call.Function, PandaFailure.Timeout);
+            metrics.RecordPandaRequest(call, 0, PandaFailure.Timeout, started);
             return PandaReply.Failed(PandaFailure.Timeout, $"no answer within {http.Timeout.TotalSeconds:0.#} s");
         }
         catch (HttpRequestException e)
         {
             LogFailed(logger, call.Module, call.Function, PandaFailure.Unreachable);
+            metrics.RecordPandaRequest(call, 0, PandaFailure.Unreachable, started);
             return PandaReply.Failed(PandaFailure.Unreachable, Reason(e));
         }
     }

@@ -1,8 +1,7 @@
-using PandaMcp.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace PandaMcp.Cluster.Tests;
+namespace PandaMcp.Testing;
 
 /// <summary>
 /// A silo or a gateway run as an operator runs it, <c>dotnet &lt;dll&gt;</c> with configuration in environment

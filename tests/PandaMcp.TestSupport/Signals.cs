@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 
-namespace PandaMcp.Cluster.Tests;
+namespace PandaMcp.Testing;
 
 /// <summary>SIGTERM, as Kubernetes stops a pod (.NET's Process can only kill).</summary>
-internal static class Signals
+public static class Signals
 {
     private const int SigTerm = 15;
 

@@ -1,7 +1,7 @@
-namespace PandaMcp.Cluster.Tests;
+namespace PandaMcp.Testing;
 
 /// <summary>Polls a condition until it holds or a timeout passes; the failure names what was awaited.</summary>
-internal static class Wait
+public static class Wait
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 

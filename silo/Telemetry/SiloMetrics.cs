@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using PandaMcp.Contracts;
+
+namespace PandaMcp.Silo.Telemetry;
+
+/// <summary>
+/// The silo's instruments (meter <c>PandaMcp.Silo</c>). Tags are catalog names, status codes and fixed words only:
+/// never a grain key, an argument or a credential.
+/// </summary>
+public sealed class SiloMetrics
+{
+    public const string MeterName = "PandaMcp.Silo";
+
+    private readonly Histogram<double> _pandaRequestDuration;
+    private readonly ConcurrentDictionary<string, CircuitState> _circuits = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+
+    public SiloMetrics(IMeterFactory meters, TimeProvider time)
+    {
+        _time = time;
+        var meter = meters.Create(MeterName);
+        _pandaRequestDuration = meter.CreateHistogram(
+            "pandamcp.panda.request.duration",
+            unit: "s",
+            description: "Time of one REST call to PanDA, by module, function, HTTP status (0: no answer) and failure.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryBuckets.Seconds });
+        meter.CreateObservableGauge(
+            "pandamcp.panda.circuit.state",
+            ObserveCircuits,
+            description: "State of each circuit breaker in front of PanDA: 0 closed, 1 open, 2 half-open, 3 isolated.");
+    }
+
+    public long StartTimestamp() => _time.GetTimestamp();
+
+    /// <summary>One REST call to PanDA: its answer's status, or the failure that left it without one.</summary>
+    public void RecordPandaRequest(PandaCall call, int status, PandaFailure failure, long startTimestamp) =>
+        _pandaRequestDuration.Record(
+            _time.GetElapsedTime(startTimestamp).TotalSeconds,
+            new TagList
+            {
+                { "panda.module", call.Module },
+                { "panda.function", call.Function },
+                { "http.response.status_code", status },
+                { "panda.failure", FailureWord(failure) },
+            });
+
+    /// <summary>For the resilience pipeline: the current state of the named circuit breaker.</summary>
+    public void ReportCircuitState(string circuit, CircuitState state) => _circuits[circuit] = state;
+
+    private static string FailureWord(PandaFailure failure) => failure switch
+    {
+        PandaFailure.None => "none",
+        PandaFailure.Timeout => "timeout",
+        PandaFailure.Unreachable => "unreachable",
+        _ => "other",
+    };
+
+    private IEnumerable<Measurement<int>> ObserveCircuits() =>
+        _circuits.Select(c => new Measurement<int>((int)c.Value, new KeyValuePair<string, object?>("panda.circuit", c.Key)));
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace PandaMcp.Silo.Telemetry;
+
+/// <summary>
+/// OpenTelemetry for silos and gateways: the project's meters and traces, Orleans', ASP.NET Core's, HttpClient's and
+/// the runtime's; a Prometheus scrape endpoint; OTLP export when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// </summary>
+public static class TelemetryHostingExtensions
+{
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>The OpenTelemetry SDK's variable: set, traces and metrics are also pushed there over OTLP.</summary>
+    public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
+    /// <summary>The project's meters and activity sources: <c>PandaMcp.Gateway</c>, <c>PandaMcp.Silo</c>.</summary>
+    private const string ProjectSources = "PandaMcp.*";
+
+    public static IHostApplicationBuilder AddPandaTelemetry(this IHostApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+            .WithMetrics(metrics => metrics
+                .AddMeter(ProjectSources, "Microsoft.Orleans", "Experimental.ModelContextProtocol")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddSource(ProjectSources, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Experimental.ModelContextProtocol")
+                // Probes and scrapes every few seconds would drown the traces that matter.
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
+                .AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+        return builder;
+    }
+
+    /// <summary>The Prometheus text format at <see cref="MetricsPath"/>.</summary>
+    public static IEndpointRouteBuilder MapPandaMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+        return endpoints;
+    }
+
+    private static bool IsOperational(PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments(MetricsPath);
+}
