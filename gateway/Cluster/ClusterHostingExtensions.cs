@@ -27,7 +27,6 @@ public static class ClusterHostingExtensions
         builder.Services.AddSingleton(PandaClusterOptions.Read(builder.Configuration));
         builder.Services.AddSingleton<ClusterStoreMonitor>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ClusterStoreMonitor>());
-        builder.Services.AddHealthChecks().AddCheck<ClusterStoreHealthCheck>("redis", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }
 }

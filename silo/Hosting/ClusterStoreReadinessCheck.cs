@@ -9,11 +9,14 @@ namespace PandaMcp.Silo.Hosting;
 /// <param name="read">One read of the store: a silo's membership table, or a client's list of silos.</param>
 public sealed class ClusterStoreReadinessCheck(Func<CancellationToken, Task> read) : IHealthCheck
 {
+    /// <summary>A probe must answer promptly: a store that does not answer within this is not ready.</summary>
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(2);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await read(cancellationToken).WaitAsync(cancellationToken);
+            await read(cancellationToken).WaitAsync(ReadTimeout, cancellationToken);
             return HealthCheckResult.Healthy("the membership store answers");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
