@@ -1,62 +1,83 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using PandaMcp.Contracts.Sessions;
+using PandaMcp.Gateway.Security;
+using PandaMcp.Gateway.Sessions;
 using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Gateway.Tools;
+using PandaMcp.Silo.Panda;
 
 namespace PandaMcp.Gateway.Legacy;
 
 /// <summary>
 /// The 2024-11-05 HTTP+SSE transport at the paths PanDA's Python server uses and its Apache rules forward:
-/// <c>GET /sse</c> opens the stream and announces <c>/messages/?session_id=…</c>, where the client POSTs.
-/// The SDK's own legacy endpoints use other paths (<c>/message?sessionId=</c>), so these are mapped here on
-/// the SDK's transport and server. Sessions live in this process.
+/// <c>GET /sse</c> opens the stream and announces <c>/messages/?session_id=…</c>, where the client POSTs. The
+/// session is a grain: a POST may reach any gateway, which serves the message and puts the answer in the
+/// session's stream, and the gateway holding the GET reads it from there. Closing the GET ends the session.
 /// </summary>
 public sealed partial class LegacySseEndpoints(
+    IGrainFactory grains,
     IOptions<McpServerOptions> serverOptions,
+    IOptions<SessionTransportOptions> sessionOptions,
+    IOptions<PandaClientOptions> pandaOptions,
     IHostApplicationLifetime lifetime,
     GatewayMetrics metrics,
+    IServiceProvider services,
     ILoggerFactory loggerFactory,
     ILogger<LegacySseEndpoints> logger)
 {
     public const string StreamPath = "/sse";
     public const string MessagePath = "/messages/";
-
-    private readonly ConcurrentDictionary<string, SseResponseStreamTransport> _sessions = new(StringComparer.Ordinal);
+    private const string ProtocolVersion = "2024-11-05";
 
     public async Task OpenStreamAsync(HttpContext context)
     {
+        var identity = CallerIdentity.Of(CallerCredentials.From(context));
+        if (!await grains.GetGrain<IIdentitySessionsGrain>(identity).TryReserveAsync())
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await context.Response.WriteAsync("Too many open sessions for this identity. Close streams you no longer use, then open a new one.");
+            return;
+        }
         var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var session = grains.GetGrain<ISessionGrain>(sessionId);
+        await session.StartAsync(new SessionStart(identity, "{}", ProtocolVersion));
+        // The stream exists from the start, so that its reader waits for the first answer.
+        var opened = await session.AppendAsync(LegacyMessageTransport.StreamId, SessionEventData.Priming(null));
 
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache,no-store";
         context.Response.Headers.ContentEncoding = "identity";
         context.Response.Headers["X-Accel-Buffering"] = "no";
         context.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
-
-        var messageUrl = $"{context.Request.PathBase}{MessagePath}?session_id={sessionId}";
-        await using var transport = new SseResponseStreamTransport(context.Response.Body, messageUrl, sessionId);
-        _sessions[sessionId] = transport;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         LogOpened(logger, sessionId);
         metrics.StreamOpened(GatewayMetrics.LegacySseTransport);
         try
         {
-            var running = transport.RunAsync(stop.Token);
-            try
+            await WriteEventAsync(context.Response, "endpoint", $"{context.Request.PathBase}{MessagePath}?session_id={sessionId}", stop.Token);
+            var after = opened.Sequence;
+            while (!stop.IsCancellationRequested)
             {
-                await using var server = McpServer.Create(transport, serverOptions.Value, loggerFactory, context.RequestServices);
-                await server.RunAsync(stop.Token);
-            }
-            finally
-            {
-                await transport.DisposeAsync();
-                await running;
+                var batch = await session.ReadAsync(LegacyMessageTransport.StreamId, after, sessionOptions.Value.StreamPollWait).WaitAsync(stop.Token);
+                foreach (var sessionEvent in batch.Events)
+                {
+                    after = sessionEvent.Sequence;
+                    if (sessionEvent.Data.MessageJson is { } json)
+                    {
+                        await WriteEventAsync(context.Response, "message", json, stop.Token);
+                    }
+                }
+                if (batch.Ended)
+                {
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -65,7 +86,7 @@ public sealed partial class LegacySseEndpoints(
         }
         finally
         {
-            _sessions.TryRemove(sessionId, out _);
+            await session.EndAsync(identity);
             LogClosed(logger, sessionId);
             metrics.StreamClosed(GatewayMetrics.LegacySseTransport);
         }
@@ -74,7 +95,9 @@ public sealed partial class LegacySseEndpoints(
     public async Task PostMessageAsync(HttpContext context)
     {
         var sessionId = context.Request.Query["session_id"].ToString();
-        if (sessionId.Length == 0 || !_sessions.TryGetValue(sessionId, out var transport))
+        var credentials = CallerCredentials.From(context);
+        var session = sessionId.Length > 0 ? grains.GetGrain<ISessionGrain>(sessionId) : null;
+        if (session is null || await session.TouchAsync(CallerIdentity.Of(credentials)) is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             await context.Response.WriteAsync("No open SSE stream has this session_id. Open a new stream with GET /sse.");
@@ -97,11 +120,44 @@ public sealed partial class LegacySseEndpoints(
             return;
         }
 
-        // The answer goes out on the stream, after this POST has ended: carry this POST's credentials with the message.
-        message.Context = new JsonRpcMessageContext { Items = new Dictionary<string, object?> { [CallerCredentials.ItemKey] = CallerCredentials.From(context) } };
-        await transport.OnMessageReceivedAsync(message, context.RequestAborted);
+        if (message is JsonRpcRequest request)
+        {
+            // The answer goes out on the stream after this POST has ended: carry this POST's credentials with it.
+            request.Context = new JsonRpcMessageContext { Items = new Dictionary<string, object?> { [CallerCredentials.ItemKey] = credentials } };
+            _ = ServeAsync(session, request);
+        }
+        // Notifications (initialized, cancelled) need nothing from this server.
         context.Response.StatusCode = StatusCodes.Status202Accepted;
         await context.Response.WriteAsync("Accepted");
+    }
+
+    /// <summary>Serves one request with an SDK server of its own, until it has answered (or PanDA's time is up).</summary>
+    private async Task ServeAsync(ISessionGrain session, JsonRpcRequest request)
+    {
+        await using var transport = new LegacyMessageTransport(session, request);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
+        try
+        {
+            await using var server = McpServer.Create(transport, serverOptions.Value, loggerFactory, services);
+            var running = server.RunAsync(stop.Token);
+            await transport.Answered.WaitAsync(pandaOptions.Value.Timeout + TimeSpan.FromSeconds(30), stop.Token);
+            await stop.CancelAsync();
+            await running;
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+        {
+            // Stopped with the gateway, or no answer in PanDA's time: the client's own timeout covers it.
+        }
+        catch (Exception e)
+        {
+            LogServeFailed(logger, e.GetType().Name);
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpResponse response, string type, string data, CancellationToken cancellationToken)
+    {
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes($"event: {type}\ndata: {data}\n\n"), cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
     }
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Legacy SSE session {SessionId} opened")]
@@ -109,4 +165,7 @@ public sealed partial class LegacySseEndpoints(
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Legacy SSE session {SessionId} closed")]
     private static partial void LogClosed(ILogger logger, string sessionId);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "A legacy SSE message could not be served: {ExceptionType}")]
+    private static partial void LogServeFailed(ILogger logger, string exceptionType);
 }
