@@ -30,7 +30,15 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
         bool admitted;
         try
         {
-            admitted = await AdmitAsync(context);
+            try
+            {
+                admitted = await AdmitAsync(context);
+            }
+            catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                // A silo leaving: the lookup is safe to repeat, and a second one finds the grain where it went.
+                admitted = await AdmitAsync(context);
+            }
         }
         catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
         {

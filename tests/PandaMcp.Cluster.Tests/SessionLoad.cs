@@ -20,21 +20,25 @@ public sealed class SessionLoad : IAsyncDisposable
 
     public IReadOnlyCollection<string> Failures => _failures;
 
-    public static async Task<SessionLoad> StartAsync(Uri endpoint, int sessions, string authorization)
+    public static Task<SessionLoad> StartAsync(Uri endpoint, int sessions, string authorization) =>
+        StartAsync(new GatewayPool([endpoint]), sessions, authorization);
+
+    /// <summary>Each request goes to the pool's next gateway: the requests of one session land on all of them.</summary>
+    public static async Task<SessionLoad> StartAsync(GatewayPool gateways, int sessions, string authorization)
     {
         var load = new SessionLoad();
-        var started = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => RawMcpSession.StartAsync(load._http, endpoint, authorization)));
-        load._workers.AddRange(started.Select(session => Task.Run(() => load.RunAsync(session, endpoint))));
+        var started = await Task.WhenAll(Enumerable.Range(0, sessions).Select(_ => RawMcpSession.StartAsync(load._http, gateways.Next(), authorization)));
+        load._workers.AddRange(started.Select(session => Task.Run(() => load.RunAsync(session, gateways))));
         return load;
     }
 
-    private async Task RunAsync(RawMcpSession session, Uri endpoint)
+    private async Task RunAsync(RawMcpSession session, GatewayPool gateways)
     {
         for (var id = 1; !_stop.IsCancellationRequested; id++)
         {
             try
             {
-                var response = await session.CallAsync(endpoint, id, "tools/call", new { name = "system_is_alive", arguments = new { } });
+                var response = await session.CallAsync(gateways.Next(), id, "tools/call", new { name = "system_is_alive", arguments = new { } });
                 if (response.TryGetProperty("result", out var result) && !(result.TryGetProperty("isError", out var isError) && isError.GetBoolean()))
                 {
                     Interlocked.Increment(ref _succeeded);
