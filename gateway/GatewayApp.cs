@@ -1,5 +1,6 @@
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Hosting;
+using PandaMcp.Gateway.Security;
 using PandaMcp.Silo.Hosting;
 
 namespace PandaMcp.Gateway;
@@ -13,12 +14,15 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPandaGateway();
+        builder.AddPandaSecurity();
         builder.AddPandaCluster();
         builder.AddPandaMcpServer();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UsePandaSecurity();
         app.UseRequestBodyLimit();
+        app.UseJsonRpcBodyCheck();
         app.MapPandaMcp();
         app.MapPandaHealth();
         return app;
