@@ -31,9 +31,13 @@ public sealed class TestGateway : IAsyncDisposable
     public HttpClient Http { get; } = new();
 
     /// <param name="args">Gateway configuration, <c>--Key=value</c>.</param>
-    public static async Task<TestGateway> StartAsync(params string[] args)
+    public static Task<TestGateway> StartAsync(params string[] args) => StartAsync([], args);
+
+    /// <param name="emulatorArgs">The emulator's command line.</param>
+    /// <param name="args">Gateway configuration, <c>--Key=value</c>.</param>
+    public static async Task<TestGateway> StartAsync(string[] emulatorArgs, string[] args)
     {
-        var gateway = new TestGateway(await EmulatorApp.StartAsync(), args);
+        var gateway = new TestGateway(await EmulatorApp.StartAsync(emulatorArgs), args);
         await gateway._app.StartAsync();
         gateway.McpUrl = new Uri(gateway._app.Urls.First() + "/mcp");
         return gateway;
