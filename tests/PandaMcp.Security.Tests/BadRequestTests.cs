@@ -28,6 +28,8 @@ public sealed class BadRequestTests : IAsyncLifetime
     [InlineData("""{"jsonrpc":"2.0","id":{},"method":"tools/list","params":{META}}""", -32600)]
     [InlineData("""[{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{META}}]""", -32600)]
     [InlineData("\"tools/list\"", -32600)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"cursor":"\ud800",META}}""", -32700)]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":5}}}""", -32602)]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/explode","params":{META}}""", -32601)]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"no_such_tool",META}}""", -32602)]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"system_is_alive","arguments":5,META}}""", -32602)]
@@ -52,6 +54,19 @@ public sealed class BadRequestTests : IAsyncLifetime
         using var response = await PostAsync(body, Sessions, sessionId: session);
 
         await AssertJsonRpcErrorAsync(response, -32602);
+    }
+
+    [Theory]
+    [InlineData("""{"protocolVersion":5,"capabilities":{},"clientInfo":{"name":"t","version":"1"}}""", "protocolVersion")]
+    [InlineData("""{"protocolVersion":"2025-11-25","capabilities":[],"clientInfo":{"name":"t","version":"1"}}""", "capabilities")]
+    [InlineData("""{"protocolVersion":"2025-11-25","capabilities":{}}""", "clientInfo")]
+    [InlineData("""{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":["t"],"version":"1"}}""", "clientInfo.name")]
+    public async Task InitializeWithParamsOfTheWrongType_GetsInvalidParamsNamingTheField(string parameters, string field)
+    {
+        using var response = await PostAsync($$"""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{{parameters}}}""", version: null);
+
+        await AssertJsonRpcErrorAsync(response, -32602);
+        Assert.Contains($"params.{field} ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -8,7 +8,7 @@ using PandaMcp.Gateway;
 
 namespace PandaMcp.Security.Tests;
 
-/// <summary>A PanDA emulator and an all-in-one gateway of its own, configured for one test class, with every log line kept.</summary>
+/// <summary>A PanDA emulator and an all-in-one gateway of its own, configured for one test class, with its log lines (Information and up) kept.</summary>
 public sealed class TestGateway : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -19,7 +19,7 @@ public sealed class TestGateway : IAsyncDisposable
         Emulator = emulator;
         _app = GatewayApp.Create(GatewayArguments.For(emulator.ApiBaseUrl, "http://127.0.0.1:0", args), builder =>
         {
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Information);
             builder.Logging.AddProvider(_logs);
         });
     }
