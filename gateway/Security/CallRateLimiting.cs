@@ -13,6 +13,8 @@ namespace PandaMcp.Gateway.Security;
 /// </summary>
 public static partial class CallRateLimiting
 {
+    private static readonly TimeSpan ReplenishmentTimer = TimeSpan.FromMilliseconds(100);
+
     public static IServiceCollection AddCallRateLimiting(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
@@ -42,7 +44,9 @@ public static partial class CallRateLimiting
     private static ValueTask RefuseAsync(HttpContext context, RateLimitLease lease, SecurityOptions options, CancellationToken cancellationToken)
     {
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        // The partitioned limiter refills its buckets on a 100 ms timer: a caller that waited the bucket's own
+        // figure to the millisecond could be refused once more.
+        var seconds = (int)Math.Ceiling((wait + ReplenishmentTimer).TotalSeconds);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         LogRefused(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CallRateLimiting)), CallerKey(context), seconds);
         return new ValueTask(GatewayRefusal.WriteAsync(
@@ -53,7 +57,7 @@ public static partial class CallRateLimiting
             cancellationToken));
     }
 
-    // The caller's fingerprint, never its token: a hash of issuer and subject, or of the address for anonymous callers.
+    // The caller's fingerprint, never its token: a hash of issuer and subject, or the address of an anonymous caller.
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Refused a call from {Caller}: over its rate limit, told to wait {Seconds} s")]
     private static partial void LogRefused(ILogger logger, string caller, int seconds);
 }

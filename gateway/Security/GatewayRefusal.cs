@@ -12,8 +12,12 @@ public static class GatewayRefusal
     /// <summary>JSON-RPC's code for errors the server defines; the HTTP status tells them apart.</summary>
     public const int ServerErrorCode = -32000;
 
+    /// <summary>A refusal of the request as a whole, before its body is read.</summary>
+    public static Task WriteAsync(HttpResponse response, int status, string message, CancellationToken cancellationToken) =>
+        WriteAsync(response, status, ServerErrorCode, message, null, cancellationToken);
+
     /// <param name="id">The request's id when it is known, else null.</param>
-    public static Task WriteAsync(HttpResponse response, int status, string message, CancellationToken cancellationToken = default, int code = ServerErrorCode, JsonElement? id = null)
+    public static Task WriteAsync(HttpResponse response, int status, int code, string message, JsonElement? id, CancellationToken cancellationToken)
     {
         var body = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(body))

@@ -28,7 +28,7 @@ public sealed class JsonRpcBodyCheckMiddleware(RequestDelegate next)
         await request.Body.CopyToAsync(buffer, context.RequestAborted);
         if (Problem(buffer) is var (code, message, id))
         {
-            await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status400BadRequest, message, context.RequestAborted, code, id);
+            await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status400BadRequest, code, message, id, context.RequestAborted);
             return;
         }
         buffer.Position = 0;
