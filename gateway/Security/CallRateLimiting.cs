@@ -18,23 +18,27 @@ public static partial class CallRateLimiting
     public static IServiceCollection AddCallRateLimiting(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((limiter, security) =>
+        // A singleton, so that the container disposes it, and stops its refill timer, with the host.
+        services.AddSingleton(provider => PerCaller(provider.GetRequiredService<IOptions<SecurityOptions>>().Value));
+        services.AddOptions<RateLimiterOptions>().Configure<PartitionedRateLimiter<HttpContext>, IOptions<SecurityOptions>>((limiter, perCaller, security) =>
         {
-            var options = security.Value;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                options.CallsPerSecond > 0 && HttpMethods.IsPost(context.Request.Method)
-                    ? RateLimitPartition.GetTokenBucketLimiter(CallerKey(context), _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokensPerPeriod = options.CallsPerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        TokenLimit = options.CallBurst,
-                        QueueLimit = 0,
-                    })
-                    : RateLimitPartition.GetNoLimiter(""));
-            limiter.OnRejected = (rejected, cancellationToken) => RefuseAsync(rejected.HttpContext, rejected.Lease, options, cancellationToken);
+            limiter.GlobalLimiter = perCaller;
+            limiter.OnRejected = (rejected, cancellationToken) => RefuseAsync(rejected.HttpContext, rejected.Lease, security.Value, cancellationToken);
         });
         return services;
     }
+
+    private static PartitionedRateLimiter<HttpContext> PerCaller(SecurityOptions options) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            options.CallsPerSecond > 0 && HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetTokenBucketLimiter(CallerKey(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokensPerPeriod = options.CallsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    TokenLimit = options.CallBurst,
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter(""));
 
     private static string CallerKey(HttpContext context) =>
         CallerIdentity.Of(CallerCredentials.From(context)) is var identity && identity == CallerIdentity.Anonymous

@@ -9,15 +9,13 @@ namespace PandaMcp.Security.Tests;
 /// trace: bad JSON, bad JSON-RPC, unknown methods, bad parameters, bad protocol headers, bad Accept, unknown or
 /// ended sessions, another session's Last-Event-ID, oversize bodies, batches, wrong argument types.
 /// </summary>
-public sealed class BadRequestTests : IAsyncLifetime
+public sealed class BadRequestTests(BadRequestTests.Gateway shared) : IClassFixture<BadRequestTests.Gateway>
 {
+    private readonly TestGateway _gateway = shared.Gateway;
+
     private const string Stateless = "2026-07-28";
     private const string Sessions = "2025-11-25";
     private const string Meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}";
-
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync() => _gateway = await TestGateway.StartAsync("--PandaMcp:Security:CallsPerSecond=0");
 
     [Theory]
     [InlineData("""{"jsonrpc":"2.0","id":1,"method":""", -32700)]
@@ -212,5 +210,5 @@ public sealed class BadRequestTests : IAsyncLifetime
         return json is not null && JsonDocument.Parse(json).RootElement.TryGetProperty("error", out var error) ? error.GetProperty("code").GetInt32() : null;
     }
 
-    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+    public sealed class Gateway() : SharedTestGateway("--PandaMcp:Security:CallsPerSecond=0");
 }

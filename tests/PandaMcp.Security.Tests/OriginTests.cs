@@ -6,12 +6,9 @@ using PandaMcp.Gateway.Security;
 namespace PandaMcp.Security.Tests;
 
 /// <summary>Origin carries the VO in PanDA's scheme: configured VOs and web origins pass, anything else gets 403 before any work.</summary>
-public sealed class OriginTests : IAsyncLifetime
+public sealed class OriginTests(OriginTests.Gateway shared) : IClassFixture<OriginTests.Gateway>
 {
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync() =>
-        _gateway = await TestGateway.StartAsync("--PandaMcp:Security:AllowedOrigins=https://bigpanda.example.org");
+    private readonly TestGateway _gateway = shared.Gateway;
 
     [Theory]
     [InlineData(null, true)]
@@ -79,5 +76,5 @@ public sealed class OriginTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+    public sealed class Gateway() : SharedTestGateway("--PandaMcp:Security:AllowedOrigins=https://bigpanda.example.org");
 }

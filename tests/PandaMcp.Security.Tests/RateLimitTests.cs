@@ -6,12 +6,9 @@ using PandaMcp.Gateway.Security;
 namespace PandaMcp.Security.Tests;
 
 /// <summary>Calls per second per caller identity: over the limit, 429 with Retry-After and a JSON-RPC error; other callers go on.</summary>
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests(RateLimitTests.Gateway shared) : IClassFixture<RateLimitTests.Gateway>
 {
-    private TestGateway _gateway = null!;
-
-    public async Task InitializeAsync() =>
-        _gateway = await TestGateway.StartAsync("--PandaMcp:Security:CallsPerSecond=1", "--PandaMcp:Security:CallBurst=3");
+    private readonly TestGateway _gateway = shared.Gateway;
 
     [Fact]
     public async Task CallsOverTheBurst_Get429_WithRetryAfter_WhileAnotherIdentityIsServed()
@@ -73,5 +70,5 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }
 
-    public async Task DisposeAsync() => await _gateway.DisposeAsync();
+    public sealed class Gateway() : SharedTestGateway("--PandaMcp:Security:CallsPerSecond=1", "--PandaMcp:Security:CallBurst=3");
 }
