@@ -125,14 +125,17 @@ public sealed class BadRequestTests(BadRequestTests.Gateway shared) : IClassFixt
     }
 
     [Fact]
-    public async Task OversizeBody_Gets413()
+    public async Task OversizeBody_Gets413_AndClosesTheConnection_SoTheNextRequestIsServed()
     {
         var body = """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"pad":"PAD",META}}"""
             .Replace("META", Meta, StringComparison.Ordinal).Replace("PAD", new string('x', 2 * 1024 * 1024), StringComparison.Ordinal);
 
         using var response = await PostAsync(body, Stateless);
+        using var next = await PostAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{META}}""".Replace("META", Meta, StringComparison.Ordinal), Stateless);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.True(response.Headers.ConnectionClose);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
     }
 
     [Theory]

@@ -116,14 +116,30 @@ public sealed class FuzzRequests(int seed, Uri gateway, string token, Func<strin
         var end = start;
         var depth = 0;
         var inString = false;
+        // The value ends at the comma or closing bracket of its parent, outside strings and nested values.
         for (; end < body.Length; end++)
         {
             var c = body[end];
-            if (inString) { inString = c != '"' || body[end - 1] == '\\'; continue; }
-            if (c == '"') { inString = true; continue; }
-            if (c is '{' or '[') { depth++; continue; }
-            if (c is '}' or ']') { if (depth == 0) { break; } depth--; continue; }
-            if (c == ',' && depth == 0) { break; }
+            if (inString)
+            {
+                inString = c != '"' || body[end - 1] == '\\';
+            }
+            else if (c == '"')
+            {
+                inString = true;
+            }
+            else if (c is '{' or '[')
+            {
+                depth++;
+            }
+            else if (c is '}' or ']' or ',' && depth == 0)
+            {
+                break;
+            }
+            else if (c is '}' or ']')
+            {
+                depth--;
+            }
         }
         return body[..start] + Pick(Values) + body[end..];
     }

@@ -9,8 +9,9 @@ using Xunit.Abstractions;
 namespace PandaMcp.Security.Tests;
 
 /// <summary>
-/// 30,000 generated and mutated requests (at least 10,000 within a minute) against a running gateway (in this process, so that its heap can
-/// be measured): no 5xx but 503, no crash, the heap back near its baseline, and valid calls all served afterwards.
+/// 30,000 generated and mutated requests (at least 10,000 within a minute) against a running gateway (in this
+/// process, so that its heap can be measured): no 5xx but 503, no crash, the heap back near its baseline, and
+/// valid calls all served afterwards.
 /// The figures go to the test output (<c>dotnet test --logger "console;verbosity=detailed"</c>) and to SECURITY.md.
 /// </summary>
 [Collection(AloneCollection.Name)]
