@@ -2,6 +2,7 @@ using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Hosting;
 using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Silo.Dashboard;
+using PandaMcp.Gateway.Security;
 using PandaMcp.Silo.Hosting;
 using PandaMcp.Silo.Telemetry;
 
@@ -16,6 +17,7 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPandaGateway();
+        builder.AddPandaSecurity();
         builder.AddPandaCluster();
         builder.AddPandaMcpServer();
         builder.AddGatewayTelemetry();
@@ -23,8 +25,10 @@ public static class GatewayApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UsePandaSecurity();
         app.UseRequestBodyLimit();
         app.UseSessionLogScope();
+        app.UseJsonRpcBodyCheck();
         app.MapPandaMcp();
         app.MapPandaHealth();
         app.MapPandaMetrics();

@@ -43,6 +43,8 @@ public static class BenchmarkSession
             $"--PANDA_API_URL_SSL={apiBaseUrl}",
             $"--PandaMcp:Cluster:SiloPort={FreePort.Next()}",
             $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
+            // Thousands of calls per second from one caller is the point here, not a runaway agent.
+            "--PandaMcp:Security:CallsPerSecond=0",
         ]);
         await using var baseline = ChildProcess.Start("baseline", binaries.Baseline,
             [.. common, $"--urls={Authority(baselineUrl)}", $"--PANDA_API_URL_SSL={apiBaseUrl}"]);

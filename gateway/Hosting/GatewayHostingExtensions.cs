@@ -70,6 +70,9 @@ public static class GatewayHostingExtensions
             if (context.Request.ContentLength > limit)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                // The unread body is too large for Kestrel to drain, so it drops the connection: say so, or the
+                // client sends its next request on it and gets no answer.
+                context.Response.Headers.Connection = "close";
                 return context.Response.WriteAsync($"The request body is larger than this server accepts ({limit} bytes). Send a smaller request.");
             }
             return next(context);

@@ -118,10 +118,17 @@ public static class SiloHostingExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SiloMetrics>();
+        services.AddOptions<PandaResilienceOptions>()
+            .BindConfiguration(PandaResilienceOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<PandaCircuit>();
         services.AddHttpClient<PandaClient>((provider, http) =>
             {
                 var options = provider.GetRequiredService<IOptions<PandaClientOptions>>().Value;
-                http.Timeout = options.Timeout;
+                // The pipeline times each attempt out; this caps a whole call (retries, reading the body), below
+                // the grain call's own wait (AddGrainCallTimeout).
+                http.Timeout = options.Timeout + PandaClient.CallTimeoutMargin;
                 http.MaxResponseContentBufferSize = options.MaxResponseBytes;
             })
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
@@ -134,7 +141,12 @@ public static class SiloHostingExtensions
                     provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UpstreamTls))),
             })
             // One handler for the process: connections are renewed by PooledConnectionLifetime above.
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(PandaResiliencePipeline.Name, (pipeline, context) => PandaResiliencePipeline.Build(
+                pipeline,
+                context.ServiceProvider.GetRequiredService<IOptions<PandaClientOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<IOptions<PandaResilienceOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<PandaCircuit>()));
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using PandaMcp.Contracts;
 using PandaMcp.Silo.Telemetry;
 
@@ -8,6 +10,9 @@ namespace PandaMcp.Silo.Panda;
 /// <summary>Sends calls to PanDA's REST API and reports the answer or the failure, never throwing for either.</summary>
 public sealed partial class PandaClient(HttpClient http, IOptions<PandaClientOptions> options, SiloMetrics metrics, ILogger<PandaClient> logger)
 {
+    /// <summary>How much longer than <see cref="PandaClientOptions.Timeout"/> a whole call (retries, the body) may take.</summary>
+    public static readonly TimeSpan CallTimeoutMargin = TimeSpan.FromSeconds(10);
+
     private readonly Uri _baseUrl = new(options.Value.BaseUrl.TrimEnd('/') + "/");
 
     public async Task<PandaReply> SendAsync(PandaCall call, CancellationToken cancellationToken)
@@ -23,11 +28,19 @@ public sealed partial class PandaClient(HttpClient http, IOptions<PandaClientOpt
             metrics.RecordPandaRequest(call, (int)response.StatusCode, PandaFailure.None, started);
             return new PandaReply((int)response.StatusCode, body);
         }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutRejectedException || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             LogFailed(logger, call.Module, call.Function, PandaFailure.Timeout);
             metrics.RecordPandaRequest(call, 0, PandaFailure.Timeout, started);
-            return PandaReply.Failed(PandaFailure.Timeout, $"no answer within {http.Timeout.TotalSeconds:0.#} s");
+            return PandaReply.Failed(PandaFailure.Timeout, $"no answer within {options.Value.Timeout.TotalSeconds:0.#} s");
+        }
+        catch (BrokenCircuitException e)
+        {
+            LogFailed(logger, call.Module, call.Function, PandaFailure.Unreachable);
+            metrics.RecordPandaRequest(call, 0, PandaFailure.Unreachable, started);
+            var retryAfter = e.RetryAfter is { } wait ? $"; the gateway tries it again in {Math.Ceiling(wait.TotalSeconds)} s" : "";
+            return PandaReply.Failed(PandaFailure.Unreachable,
+                $"PanDA has been failing (no connection, no answer in time, or 502/503/504), so the gateway is not calling it for now{retryAfter}");
         }
         catch (HttpRequestException e)
         {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PandaMcp.Silo.Panda;
 
 /// <summary>Where PanDA is and how long one call may take.</summary>
-public sealed class PandaClientOptions
+public sealed class PandaClientOptions : IValidatableObject
 {
     public const string SectionName = "PandaMcp:Panda";
 
@@ -31,7 +31,23 @@ public sealed class PandaClientOptions
     /// </summary>
     public string? CaDirectory { get; set; }
 
+    /// <summary>
+    /// A PEM file of CA certificates that PanDA's certificate must chain to, instead of the system's (what Python
+    /// clients call a CA bundle); with <see cref="CaDirectory"/>, the CAs of both are trusted.
+    /// </summary>
+    public string? CaBundleFile { get; set; }
+
     /// <summary>The largest answer body read from PanDA; larger ones fail rather than fill memory.</summary>
     [Range(1024, int.MaxValue)]
     public int MaxResponseBytes { get; set; } = 64 * 1024 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (CaBundleFile is { Length: > 0 } && !File.Exists(CaBundleFile))
+        {
+            yield return new ValidationResult(
+                $"The CA bundle {CaBundleFile} ({SectionName}:CaBundleFile) does not exist: give the path of a PEM file of CA certificates.",
+                [nameof(CaBundleFile)]);
+        }
+    }
 }

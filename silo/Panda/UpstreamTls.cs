@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace PandaMcp.Silo.Panda;
 
-/// <summary>How the connection to PanDA checks PanDA's certificate: the system's CAs, a CA folder, or not at all.</summary>
+/// <summary>How the connection to PanDA checks PanDA's certificate: the system's CAs, a CA folder and/or a CA bundle file, or not at all.</summary>
 public static partial class UpstreamTls
 {
     public static SslClientAuthenticationOptions ClientOptions(PandaClientOptions options, ILogger logger)
@@ -15,10 +15,18 @@ public static partial class UpstreamTls
             LogVerificationOff(logger);
             ssl.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
         }
-        else if (options.CaDirectory is { Length: > 0 } directory)
+        else if (options.CaDirectory is { Length: > 0 } || options.CaBundleFile is { Length: > 0 })
         {
-            var authorities = LoadAuthorities(directory);
-            LogCaDirectory(logger, directory, authorities.Count);
+            var authorities = new X509Certificate2Collection();
+            if (options.CaDirectory is { Length: > 0 } directory)
+            {
+                authorities.AddRange(LoadAuthorities(directory));
+            }
+            if (options.CaBundleFile is { Length: > 0 } bundle)
+            {
+                authorities.ImportFromPemFile(bundle);
+            }
+            LogCustomTrust(logger, authorities.Count, options.CaDirectory, options.CaBundleFile);
             ssl.CertificateChainPolicy = new X509ChainPolicy
             {
                 TrustMode = X509ChainTrustMode.CustomRootTrust,
@@ -51,6 +59,6 @@ public static partial class UpstreamTls
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "PANDA_VERIFY_HOST is off: PanDA's TLS certificate is not checked, so the connection to PanDA can be intercepted")]
     private static partial void LogVerificationOff(ILogger logger);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "PanDA's certificate is checked against {Count} CA certificates from {Directory}")]
-    private static partial void LogCaDirectory(ILogger logger, string directory, int count);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "PanDA's certificate is checked against {Count} CA certificates (folder {Directory}, bundle {Bundle})")]
+    private static partial void LogCustomTrust(ILogger logger, int count, string? directory, string? bundle);
 }

@@ -52,6 +52,9 @@ public sealed class GatewayFixture : IAsyncLifetime
                 "http://127.0.0.1:0;https://127.0.0.1:0",
                 "--PandaMcp:Gateway:MaxRequestBodyBytes=65536",
                 "--PandaMcp:Panda:Timeout=00:00:02",
+                // Test clients (the conformance suite: ~150 requests in a second) call in bursts from one address;
+                // tests/PandaMcp.Security.Tests tests the limit on gateways of its own.
+                "--PandaMcp:Security:CallsPerSecond=0",
                 // As PanDA's transport = sse: the legacy HTTP+SSE transport at /sse as well as Streamable HTTP at /mcp.
                 "--PandaMcp:Gateway:Transport=sse"),
             builder =>

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace PandaMcp.Testing;
 
 /// <summary>Keeps every log line the gateway writes, at every level, so tests can search them.</summary>
-internal sealed class LogCapture : ILoggerProvider
+public sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 

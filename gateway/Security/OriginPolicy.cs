@@ -1,0 +1,58 @@
+namespace PandaMcp.Gateway.Security;
+
+/// <summary>
+/// Which <c>Origin</c> headers the gateway serves. PanDA's clients put the VO there (<c>atlas</c>,
+/// <c>atlas:production</c>, <c>atlas.production</c>); browsers put the web page's origin there, and a page
+/// must not drive the gateway with its visitor's reach unless it is configured (DNS rebinding, cross-site
+/// requests). An absent Origin is accepted: it comes from a program, not from a page.
+/// </summary>
+public sealed class OriginPolicy(SecurityOptions options)
+{
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    private readonly HashSet<string> _vos = Split(options.AllowedVos);
+    private readonly HashSet<string> _webOrigins = Split(options.AllowedOrigins, origin => origin.TrimEnd('/'));
+
+    public bool Accepts(string? origin)
+    {
+        if (string.IsNullOrEmpty(origin))
+        {
+            return true;
+        }
+        return origin.Contains("://", StringComparison.Ordinal) ? AcceptsWebOrigin(origin) : NamesAllowedVo(origin);
+    }
+
+    /// <summary>What an agent reads when its Origin is refused.</summary>
+    public string Refusal(string origin) =>
+        $"The Origin header '{Printable(origin)}' is not accepted here: send your VO ({string.Join(", ", _vos.Order())}, "
+        + "optionally with ':role' or '.role') or no Origin at all. Operators allow more VOs and web origins "
+        + $"with {SecurityOptions.SectionName}:AllowedVos and AllowedOrigins.";
+
+    private bool NamesAllowedVo(string origin)
+    {
+        var end = origin.IndexOfAny([':', '.']);
+        var vo = end < 0 ? origin : origin[..end];
+        return _vos.Contains(vo) && (end < 0 || end < origin.Length - 1);
+    }
+
+    private bool AcceptsWebOrigin(string origin)
+    {
+        if (_webOrigins.Contains(origin))
+        {
+            return true;
+        }
+        return options.AllowLoopbackOrigins
+            && Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && uri.Scheme is "http" or "https"
+            && LoopbackHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static HashSet<string> Split(string list, Func<string, string>? normalise = null) =>
+        list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(normalise ?? (entry => entry))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The header as it can be echoed safely: short, and without control characters.</summary>
+    private static string Printable(string value) =>
+        new(value.Take(100).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+}

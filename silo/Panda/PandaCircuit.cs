@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+
+namespace PandaMcp.Silo.Panda;
+
+/// <summary>
+/// The state of the circuit breaker in front of PanDA's base URL, as the resilience pipeline reports it: logged
+/// at each change, and readable (<see cref="State"/>, <see cref="StateChanged"/>) for health and metrics.
+/// </summary>
+public sealed partial class PandaCircuit(IOptions<PandaClientOptions> options, ILogger<PandaCircuit> logger)
+{
+    private volatile int _state = (int)CircuitState.Closed;
+
+    public string BaseUrl { get; } = options.Value.BaseUrl;
+
+    public CircuitState State => (CircuitState)_state;
+
+    /// <summary>Raised after each change, on the thread of the call that caused it.</summary>
+    public event Action<CircuitState>? StateChanged;
+
+    internal void Opened(TimeSpan breakDuration)
+    {
+        LogOpened(logger, BaseUrl, breakDuration.TotalSeconds);
+        Change(CircuitState.Open);
+    }
+
+    internal void HalfOpened()
+    {
+        LogHalfOpened(logger, BaseUrl);
+        Change(CircuitState.HalfOpen);
+    }
+
+    internal void Closed()
+    {
+        LogClosed(logger, BaseUrl);
+        Change(CircuitState.Closed);
+    }
+
+    private void Change(CircuitState state)
+    {
+        _state = (int)state;
+        StateChanged?.Invoke(state);
+    }
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "PanDA at {BaseUrl} keeps failing: calls to it fail at once for {Seconds} s (circuit open)")]
+    private static partial void LogOpened(ILogger logger, string baseUrl, double seconds);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Trying PanDA at {BaseUrl} again with one call (circuit half-open)")]
+    private static partial void LogHalfOpened(ILogger logger, string baseUrl);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "PanDA at {BaseUrl} answers again: calls go through (circuit closed)")]
+    private static partial void LogClosed(ILogger logger, string baseUrl);
+}

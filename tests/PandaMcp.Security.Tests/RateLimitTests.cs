@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using PandaEmulator;
+using PandaMcp.Gateway.Security;
+
+namespace PandaMcp.Security.Tests;
+
+/// <summary>Calls per second per caller identity: over the limit, 429 with Retry-After and a JSON-RPC error; other callers go on.</summary>
+public sealed class RateLimitTests(RateLimitTests.Gateway shared) : IClassFixture<RateLimitTests.Gateway>
+{
+    private readonly TestGateway _gateway = shared.Gateway;
+
+    [Fact]
+    public async Task CallsOverTheBurst_Get429_WithRetryAfter_WhileAnotherIdentityIsServed()
+    {
+        var alice = TokenIssuer.Mint("alice");
+        var bob = TokenIssuer.Mint("bob");
+        using (var warmUp = _gateway.ToolCall("system_is_alive", token: bob, origin: "atlas"))
+        {
+            (await _gateway.Http.SendAsync(warmUp)).Dispose();
+        }
+
+        // A token comes back every second, so a slow machine may get a fourth call through before the refusal.
+        var served = 0;
+        HttpResponseMessage refused;
+        while (true)
+        {
+            using var call = _gateway.ToolCall("system_is_alive", token: alice, origin: "atlas");
+            var answer = await _gateway.Http.SendAsync(call);
+            if (answer.StatusCode != HttpStatusCode.OK || ++served == 10)
+            {
+                refused = answer;
+                break;
+            }
+            answer.Dispose();
+        }
+        using (refused)
+        {
+            using var bobCall = _gateway.ToolCall("system_is_alive", token: bob, origin: "atlas");
+            using var bobAnswer = await _gateway.Http.SendAsync(bobCall);
+
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.InRange(served, 3, 6);
+            Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+            var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+            Assert.Equal(GatewayRefusal.ServerErrorCode, error.GetProperty("code").GetInt32());
+            Assert.Contains("Too many calls from this caller", error.GetProperty("message").GetString());
+            Assert.Contains("Retry-After", error.GetProperty("message").GetString());
+            Assert.Equal(HttpStatusCode.OK, bobAnswer.StatusCode);
+            Assert.DoesNotContain(_gateway.LogLines, line => line.Contains(alice.Split('.')[2], StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task AfterRetryAfter_TheCallerIsServedAgain()
+    {
+        var carol = TokenIssuer.Mint("carol");
+        TimeSpan? retryAfter = null;
+        while (retryAfter is null)
+        {
+            using var call = _gateway.ToolCall("system_is_alive", token: carol);
+            using var answer = await _gateway.Http.SendAsync(call);
+            retryAfter = answer.StatusCode == HttpStatusCode.TooManyRequests ? answer.Headers.RetryAfter!.Delta : null;
+        }
+        await Task.Delay(retryAfter.Value);
+
+        using var again = _gateway.ToolCall("system_is_alive", token: carol);
+        using var served = await _gateway.Http.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    public sealed class Gateway() : SharedTestGateway("--PandaMcp:Security:CallsPerSecond=1", "--PandaMcp:Security:CallBurst=3");
+}
