@@ -15,12 +15,16 @@ namespace PandaMcp.Gateway.Sessions;
 /// SDK asks here when a request names a session it does not hold. The <see cref="SessionGate"/> has checked
 /// the session against its grain already and left what it learned on the request.
 /// </summary>
-public sealed class GrainSessionMigrationHandler(IGrainFactory grains) : ISessionMigrationHandler
+public sealed class GrainSessionMigrationHandler(IGrainFactory grains, IHttpContextAccessor currentRequest) : ISessionMigrationHandler
 {
+    /// <remarks>
+    /// The SDK hands over the context of the request that created the session, also when a client sends
+    /// initialize again later, after that request has ended: the identity is read from the current request.
+    /// </remarks>
     public async ValueTask OnSessionInitializedAsync(HttpContext context, string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken)
     {
         var start = new SessionStart(
-            CallerIdentity.Of(CallerCredentials.From(context)),
+            CallerIdentity.Of(CallerCredentials.From(currentRequest.HttpContext)),
             JsonSerializer.Serialize(initializeParams, McpJsonUtilities.DefaultOptions),
             initializeParams.ProtocolVersion);
         await grains.GetGrain<ISessionGrain>(sessionId).StartAsync(start).WaitAsync(cancellationToken);

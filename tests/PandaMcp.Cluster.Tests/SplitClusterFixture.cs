@@ -50,10 +50,10 @@ public sealed class SplitClusterFixture : IAsyncLifetime
     /// A silo process of <paramref name="clusterId"/>, on free ports, calling the emulator; stopped with the fixture.
     /// It uses the fixture's Redis unless given another.
     /// </summary>
-    public ClusterProcess StartSilo(string name, string clusterId, RedisServer? redis = null)
+    public ClusterProcess StartSilo(string name, string clusterId, RedisServer? redis = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var siloPort = FreePort.Next();
-        return Track(ClusterProcess.Start(name, "PandaMcp.Silo.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId, redis))
+        return Track(ClusterProcess.Start(name, "PandaMcp.Silo.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId, redis, settings))
         {
             ["PandaMcp__Cluster__SiloPort"] = $"{siloPort}",
             ["PandaMcp__Cluster__GatewayPort"] = $"{FreePort.Next()}",
@@ -63,8 +63,8 @@ public sealed class SplitClusterFixture : IAsyncLifetime
     }
 
     /// <summary>A gateway process of <paramref name="clusterId"/> that hosts no silo; stopped with the fixture.</summary>
-    public ClusterProcess StartGateway(string name, string clusterId, RedisServer? redis = null) =>
-        Track(ClusterProcess.Start(name, "PandaMcp.Gateway.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId, redis))
+    public ClusterProcess StartGateway(string name, string clusterId, RedisServer? redis = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        Track(ClusterProcess.Start(name, "PandaMcp.Gateway.dll", new Dictionary<string, string>(ClusterEnvironment(clusterId, redis, settings))
         {
             ["PandaMcp__Gateway__HostSilo"] = "false",
             // Legacy HTTP+SSE at /sse and /messages/ as well as Streamable HTTP at /mcp.
@@ -73,12 +73,12 @@ public sealed class SplitClusterFixture : IAsyncLifetime
 
     /// <summary>A cluster of its own (a cluster id, silos, gateways) for a test that breaks it; stopped with the fixture.</summary>
     public async Task<(IReadOnlyList<ClusterProcess> Silos, IReadOnlyList<ClusterProcess> Gateways)> StartClusterAsync(
-        string name, int silos, int gateways, RedisServer? redis = null)
+        string name, int silos, int gateways, RedisServer? redis = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var clusterId = $"{name}-{Guid.NewGuid():N}";
-        var startedSilos = Enumerable.Range(1, silos).Select(i => StartSilo($"{name}-silo-{i}", clusterId, redis)).ToArray();
+        var startedSilos = Enumerable.Range(1, silos).Select(i => StartSilo($"{name}-silo-{i}", clusterId, redis, settings)).ToArray();
         await Task.WhenAll(startedSilos.Select(p => p.WaitForAsync(HealthEndpoints.ReadyPath, Http, StartTimeout)));
-        var startedGateways = Enumerable.Range(1, gateways).Select(i => StartGateway($"{name}-gateway-{i}", clusterId, redis)).ToArray();
+        var startedGateways = Enumerable.Range(1, gateways).Select(i => StartGateway($"{name}-gateway-{i}", clusterId, redis, settings)).ToArray();
         await Task.WhenAll(startedGateways.Select(p => p.WaitForAsync(HealthEndpoints.ReadyPath, Http, StartTimeout)));
         return (startedSilos, startedGateways);
     }
@@ -87,15 +87,25 @@ public sealed class SplitClusterFixture : IAsyncLifetime
     /// Settings every process of these tests shares: PanDA's timeout (the grain call timeout follows it) and
     /// progress reports every half second.
     /// </summary>
-    private Dictionary<string, string> ClusterEnvironment(string clusterId, RedisServer? redis) => new()
+    private Dictionary<string, string> ClusterEnvironment(string clusterId, RedisServer? redis, IReadOnlyDictionary<string, string>? settings)
     {
-        ["PandaMcp__Cluster__Redis"] = (redis ?? Redis).ConnectionString,
-        ["PandaMcp__Cluster__ClusterId"] = clusterId,
-        // Grain state in Redis is the service's: clusters of these tests share one Redis, not their state.
-        ["PandaMcp__Cluster__ServiceId"] = clusterId,
-        ["PandaMcp__Panda__Timeout"] = "00:00:10",
-        ["PandaMcp__Sessions__ProgressInterval"] = "00:00:00.500",
-    };
+        var environment = new Dictionary<string, string>
+        {
+            ["PandaMcp__Cluster__Redis"] = (redis ?? Redis).ConnectionString,
+            ["PandaMcp__Cluster__ClusterId"] = clusterId,
+            // Grain state in Redis is the service's: clusters of these tests share one Redis, not their state.
+            ["PandaMcp__Cluster__ServiceId"] = clusterId,
+            ["PandaMcp__Panda__Timeout"] = "00:00:10",
+            ["PandaMcp__Sessions__ProgressInterval"] = "00:00:00.500",
+            // The loads here come from one identity, faster than a person's calls per second: that limit has tests of its own.
+            ["PandaMcp__Security__CallsPerSecond"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+        return environment;
+    }
 
     /// <summary>Makes the emulator answer <paramref name="route"/> after <paramref name="delay"/>.</summary>
     public async Task SlowDownAsync(string route, TimeSpan delay)

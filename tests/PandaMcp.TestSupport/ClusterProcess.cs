@@ -12,6 +12,7 @@ public sealed class ClusterProcess : IAsyncDisposable
     private const int KeptLines = 200;
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _everyLine = new();
 
     private ClusterProcess(string name, Process process, Uri address, int? siloPort, IReadOnlyDictionary<string, string> environment)
     {
@@ -40,6 +41,9 @@ public sealed class ClusterProcess : IAsyncDisposable
     /// <summary>The last lines it wrote, for a failure message.</summary>
     public string Output => string.Join('\n', _output);
 
+    /// <summary>Every line it wrote, for searches.</summary>
+    public IReadOnlyCollection<string> EveryLine => _everyLine;
+
     public static ClusterProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, int? siloPort = null)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
@@ -66,6 +70,7 @@ public sealed class ClusterProcess : IAsyncDisposable
             return;
         }
         _output.Enqueue(line);
+        _everyLine.Enqueue(line);
         while (_output.Count > KeptLines && _output.TryDequeue(out _))
         {
         }
