@@ -13,7 +13,8 @@ public sealed record Measurement(
     TimeSpan P99,
     TimeSpan? ServerCpu,
     TimeSpan EmulatorCpu,
-    TimeSpan ClientCpu)
+    TimeSpan ClientCpu,
+    RedisWriteCounts? RedisWrites = null)
 {
     public double CallsPerSecond => Calls / Window.TotalSeconds;
 
@@ -24,9 +25,10 @@ public sealed record Measurement(
     public double ClientMicrosPerCall => PerCall(ClientCpu);
 
     public override string ToString() =>
-        $"round {Round + 1}  {Target,-28} c={Concurrency,-3} {CallsPerSecond,8:N0} calls/s  p50 {P50.TotalMilliseconds,6:0.00} ms  "
+        $"round {Round + 1}  {Target,-46} c={Concurrency,-3} {CallsPerSecond,8:N0} calls/s  p50 {P50.TotalMilliseconds,6:0.00} ms  "
         + $"p99 {P99.TotalMilliseconds,6:0.00} ms  CPU µs/call: server {ServerMicrosPerCall?.ToString("0") ?? "-"}, "
         + $"emulator {EmulatorMicrosPerCall:0}, client {ClientMicrosPerCall:0}"
+        + (RedisWrites is { } redis ? $"  Redis writes: {redis.PerCall(Calls):0.000}/call, {redis.PerInitialize:0.0}/initialize" : "")
         + (Errors > 0 ? $"  {Errors} errors, first: {FirstError}" : "");
 
     private double PerCall(TimeSpan cpu) => Calls > 0 ? cpu.TotalMicroseconds / Calls : double.NaN;
