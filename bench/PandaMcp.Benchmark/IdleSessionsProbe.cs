@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using PandaMcp.Contracts.Sessions;
 
 namespace PandaMcp.Benchmark;
@@ -33,8 +32,8 @@ public static class IdleSessionsProbe
         // Nothing calls PanDA here; the silo only needs an address for it.
         await using var cluster = await SplitCluster.StartAsync(ServerBinaries.FromBuild(), silos: 1, gateways: 0,
             new Uri("http://127.0.0.1:9/api/v1"), options.ServerLogLevel, new Dictionary<string, string>(), cancellationToken);
-        using var client = await ClusterClient.JoinAsync(cluster, cancellationToken);
-        var grains = client.Services.GetRequiredService<IGrainFactory>();
+        await using var client = await ClusterClient.JoinAsync(cluster, cancellationToken);
+        var grains = client.Grains;
         var silo = cluster.Silos[0];
         var siloBefore = silo.ResidentBytes();
         var redisBefore = await cluster.Redis.UsedMemoryBytesAsync();

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
 
@@ -29,11 +28,11 @@ public static class ResumeProbe
         // Nothing calls PanDA here; the silo only needs an address for it.
         await using var cluster = await SplitCluster.StartAsync(ServerBinaries.FromBuild(), silos: 1, gateways: 1,
             new Uri("http://127.0.0.1:9/api/v1"), options.ServerLogLevel, new Dictionary<string, string>(), cancellationToken);
-        using var client = await ClusterClient.JoinAsync(cluster, cancellationToken);
+        await using var client = await ClusterClient.JoinAsync(cluster, cancellationToken);
         var endpoint = cluster.McpEndpoints[0];
         await using var session = await RawSessionCaller.StartAsync(
             [endpoint], "system_is_alive", new Dictionary<string, JsonElement>(), PandaCredentials.Anonymous, cancellationToken);
-        var firstEvent = await AppendStreamAsync(client.Services.GetRequiredService<IGrainFactory>().GetGrain<ISessionGrain>(session.SessionId));
+        var firstEvent = await AppendStreamAsync(client.Grains.GetGrain<ISessionGrain>(session.SessionId));
         var lastEventId = $"{session.SessionId}:{firstEvent.ToString(CultureInfo.InvariantCulture)}";
 
         progress.WriteLine($"Resuming {WarmupResumes} times to warm up, then {MeasuredResumes} times measured...");
