@@ -25,8 +25,8 @@ public sealed record BenchmarkOptions
           --user NAME           call as this emulator user (Authorization: a token from the emulator's mint-token,
                                 Origin: atlas); anonymous when not given
           --protocol VERSION    MCP revision the clients ask for, e.g. 2025-11-25 for sessions (newest: 2026-07-28)
-          --client sdk|raw      sdk: one C# SDK McpClient per connection; raw: one prepared 2026-07-28 POST per call, cheaper for the load generator (sdk)
-          --server-log-level L  log level of the three servers (Warning)
+          --client sdk|raw      sdk: one C# SDK McpClient per connection; raw: one prepared POST per call (2026-07-28; 2025-11-25 with a session for the session targets), cheaper for the load generator (sdk)
+          --server-log-level L  log level of the servers (Warning)
           --quick               smoke run: --warmup 2 --settle 1 --duration 3 --single-duration 2 --rounds 1
 
         Instead of the rate run:

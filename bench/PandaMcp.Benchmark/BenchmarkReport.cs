@@ -45,6 +45,7 @@ public sealed class BenchmarkReport(BenchmarkOptions options, string directTarge
                 + $"| {Median(rows, m => (m.P50 - Direct(m).P50).TotalMilliseconds):+0.00;-0.00;0.00} "
                 + $"| {Micros(rows, m => m.ServerMicrosPerCall)} | {rows.Sum(m => m.Errors)} |");
         }
+        AppendServerBreakdown(text);
         AppendRedisWrites(text);
         text.AppendLine();
         text.AppendLine("Server CPU: user + system time over the measured window, divided by the calls, of the gateway (with its "
@@ -53,6 +54,17 @@ public sealed class BenchmarkReport(BenchmarkOptions options, string directTarge
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{options.CommandLine}`");
         return text.ToString();
+    }
+
+    /// <summary>Server CPU per call of each process, for the targets served by several (medians over the rounds).</summary>
+    private void AppendServerBreakdown(StringBuilder text)
+    {
+        foreach (var (target, rows) in Rows(options.Connections).Where(r => r.Rows[0].ServerCpuByProcess.Count > 1))
+        {
+            text.AppendLine();
+            var processes = rows[0].ServerCpuByProcess.Keys.Select(p => $"{p} {Median(rows, m => m.ServerMicrosPerCallOf(p)):0}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{target}, server CPU µs/call by process: {string.Join(", ", processes)}.");
+        }
     }
 
     /// <summary>Redis writes of the targets that keep state in Redis, at N connections (medians over the rounds).</summary>

@@ -54,7 +54,7 @@ public static class BenchmarkSession
             gateway.WaitUntilServingAsync(new Uri(gatewayUrl, "mcp"), StartTimeout, cancellationToken),
             baseline.WaitUntilServingAsync(new Uri(baselineUrl, "mcp"), StartTimeout, cancellationToken));
         await using var split = await SplitCluster.StartAsync(
-            binaries, silos: 2, gateways: 2, apiBaseUrl, options.ServerLogLevel, new Dictionary<string, string>(), cancellationToken);
+            binaries, silos: 2, gateways: 2, apiBaseUrl, options.ServerLogLevel, cancellationToken);
 
         Uri[] gatewayEndpoint = [new(gatewayUrl, "mcp")];
         LoadTarget[] targets =

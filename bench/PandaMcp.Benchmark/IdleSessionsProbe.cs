@@ -29,9 +29,8 @@ public static class IdleSessionsProbe
     public static async Task<string> RunAsync(BenchmarkOptions options, int sessions, TextWriter progress, CancellationToken cancellationToken)
     {
         progress.WriteLine("Starting Redis and one silo...");
-        // Nothing calls PanDA here; the silo only needs an address for it.
         await using var cluster = await SplitCluster.StartAsync(ServerBinaries.FromBuild(), silos: 1, gateways: 0,
-            new Uri("http://127.0.0.1:9/api/v1"), options.ServerLogLevel, new Dictionary<string, string>(), cancellationToken);
+            SplitCluster.NoPanda, options.ServerLogLevel, cancellationToken);
         await using var client = await ClusterClient.JoinAsync(cluster, cancellationToken);
         var grains = client.Grains;
         var silo = cluster.Silos[0];

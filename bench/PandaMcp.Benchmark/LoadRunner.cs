@@ -45,9 +45,9 @@ public static class LoadRunner
             measured!.Length,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
-            after!.Server - before!.Server,
-            after.Emulator - before.Emulator,
-            after.Client - before.Client,
+            after!.ServersSince(before!),
+            after.Emulator - before!.Emulator,
+            after.Client - before!.Client,
             redis is null ? null : new RedisWriteCounts(concurrency, redis.WritesBetween(0, 1), redis.WritesBetween(2, 3)));
     }
 

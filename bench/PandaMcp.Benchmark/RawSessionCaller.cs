@@ -89,10 +89,7 @@ public sealed class RawSessionCaller : ICaller
         {
             return $"HTTP {(int)response.StatusCode} from {endpoint}: {answer}";
         }
-        // An SSE answer: a priming event, then the response; a failed call says so in its text.
-        return answer.Contains("\"result\"", StringComparison.Ordinal) && !answer.Contains("\"isError\":true", StringComparison.Ordinal)
-            ? null
-            : $"not a successful result: {answer[..Math.Min(answer.Length, 300)]}";
+        return RawMcpMessages.FailureOf(answer);
     }
 
     /// <summary>Opens a stream again after <paramref name="lastEventId"/> (GET with Last-Event-ID) at <paramref name="endpoint"/>.</summary>
@@ -131,14 +128,7 @@ public sealed class RawSessionCaller : ICaller
         {
             request.Headers.Add("Mcp-Session-Id", sessionId);
         }
-        if (credentials.Authorization is { } authorization)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        }
-        if (credentials.Origin is { } origin)
-        {
-            request.Headers.TryAddWithoutValidation("Origin", origin);
-        }
+        RawMcpMessages.AddCredentials(request, credentials);
         return request;
     }
 }

@@ -25,9 +25,8 @@ public static class ResumeProbe
     public static async Task<string> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         progress.WriteLine("Starting Redis, one silo and one gateway...");
-        // Nothing calls PanDA here; the silo only needs an address for it.
         await using var cluster = await SplitCluster.StartAsync(ServerBinaries.FromBuild(), silos: 1, gateways: 1,
-            new Uri("http://127.0.0.1:9/api/v1"), options.ServerLogLevel, new Dictionary<string, string>(), cancellationToken);
+            SplitCluster.NoPanda, options.ServerLogLevel, cancellationToken);
         await using var client = await ClusterClient.JoinAsync(cluster, cancellationToken);
         var endpoint = cluster.McpEndpoints[0];
         await using var session = await RawSessionCaller.StartAsync(

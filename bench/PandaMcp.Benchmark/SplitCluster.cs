@@ -6,6 +6,9 @@ namespace PandaMcp.Benchmark;
 /// </summary>
 public sealed class SplitCluster : IAsyncDisposable
 {
+    /// <summary>A PanDA address for silos of a cluster whose grains never call PanDA; nothing listens there.</summary>
+    public static readonly Uri NoPanda = new("http://127.0.0.1:9/api/v1");
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly List<ChildProcess> _started = [];
@@ -26,10 +29,8 @@ public sealed class SplitCluster : IAsyncDisposable
     /// <summary>Every process of the cluster, Redis included: the ones whose CPU time its calls cost.</summary>
     public IReadOnlyList<ChildProcess> Processes => [.. Silos, .. Gateways, Redis.Process];
 
-    /// <param name="siloSettings">Settings of the silos beyond the cluster's, as environment variables.</param>
     public static async Task<SplitCluster> StartAsync(
-        ServerBinaries binaries, int silos, int gateways, Uri pandaApiUrl, string logLevel,
-        IReadOnlyDictionary<string, string> siloSettings, CancellationToken cancellationToken)
+        ServerBinaries binaries, int silos, int gateways, Uri pandaApiUrl, string logLevel, CancellationToken cancellationToken)
     {
         var cluster = new SplitCluster(await RedisProcess.StartAsync(StartTimeout, cancellationToken));
         try
@@ -37,7 +38,7 @@ public sealed class SplitCluster : IAsyncDisposable
             var siloUrls = Enumerable.Range(0, silos).Select(_ => Loopback.Url(FreePort.Next())).ToArray();
             cluster.Silos = siloUrls.Select((url, i) => cluster.Track(ChildProcess.Start($"silo-{i + 1}", binaries.Silo,
                 [$"--urls={Loopback.Authority(url)}"],
-                new Dictionary<string, string>(cluster.Settings(logLevel).Concat(siloSettings))
+                new Dictionary<string, string>(cluster.Settings(logLevel))
                 {
                     ["PandaMcp__Cluster__SiloPort"] = $"{FreePort.Next()}",
                     ["PandaMcp__Cluster__GatewayPort"] = $"{FreePort.Next()}",
