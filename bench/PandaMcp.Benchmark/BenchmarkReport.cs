@@ -79,7 +79,8 @@ public sealed class BenchmarkReport(BenchmarkOptions options, string directTarge
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"{target}: **{Median(rows, m => m.RedisWrites!.PerCall(m.Calls)):0.000} Redis writes per tool call** in the measured windows, "
                 + $"{Median(rows, m => m.RedisWrites!.PerInitialize):0.0} per session initialize (before the window). "
-                + $"Write commands seen, all rounds: {string.Join(", ", commands)}. Counted as writes: {string.Join(" ", RedisWrites.Commands.Order())}.");
+                + $"Write commands seen, all rounds: {string.Join(", ", commands)} (Redis counts the commands a script runs besides the script). "
+                + $"Counted as writes: {string.Join(" ", RedisWrites.Commands.Order())}.");
         }
     }
 

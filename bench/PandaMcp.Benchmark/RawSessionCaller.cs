@@ -32,7 +32,8 @@ public sealed class RawSessionCaller : ICaller
         _callAfterId = callAfterId;
     }
 
-    public string Protocol => $"MCP {Version}, a session per connection, requests alternating over {_endpoints.Count} endpoint(s)";
+    public string Protocol => $"MCP {Version}, a session per connection"
+        + (_endpoints.Count > 1 ? $", requests alternating over {_endpoints.Count} gateways" : "");
 
     /// <summary>The session's id, as the first endpoint minted it.</summary>
     public string SessionId => _sessionId;

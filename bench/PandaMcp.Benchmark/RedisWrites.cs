@@ -4,7 +4,8 @@ namespace PandaMcp.Benchmark;
 /// The Redis commands that change data, as counted for "Redis writes per tool call": every write command of the
 /// data types Orleans' Redis providers use or could use, and the scripting commands (Orleans' grain storage and
 /// membership write through Lua scripts; their reads use plain commands). Read-only variants (<c>eval_ro</c>,
-/// <c>evalsha_ro</c>, <c>fcall_ro</c>) are not counted.
+/// <c>evalsha_ro</c>, <c>fcall_ro</c>) are not counted. Redis counts the commands a script runs as well as the
+/// script, so one scripted write shows as several commands (a grain state write: <c>evalsha</c> and <c>hmset</c>).
 /// </summary>
 public static class RedisWrites
 {
