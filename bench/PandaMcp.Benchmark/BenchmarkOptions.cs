@@ -10,8 +10,9 @@ public sealed record BenchmarkOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/PandaMcp.Benchmark -- [options]
 
-        Starts the PanDA emulator, the all-in-one gateway and the SDK baseline as child processes, then loads each
-        target (direct REST, baseline MCP, gateway MCP) with concurrent clients and prints a markdown table.
+        Starts the PanDA emulator, the all-in-one gateway, the SDK baseline and a split cluster (Redis, two silos,
+        two gateways) as child processes, then loads each target (direct REST, baseline MCP, gateway MCP stateless
+        and with sessions, split cluster with sessions) with concurrent clients and prints a markdown table.
 
           --connections N       concurrent clients, one connection each (16)
           --warmup S            seconds of load on each target before anything is measured (20)
@@ -24,9 +25,14 @@ public sealed record BenchmarkOptions
           --user NAME           call as this emulator user (Authorization: a token from the emulator's mint-token,
                                 Origin: atlas); anonymous when not given
           --protocol VERSION    MCP revision the clients ask for, e.g. 2025-11-25 for sessions (newest: 2026-07-28)
-          --client sdk|raw      sdk: one C# SDK McpClient per connection; raw: one prepared 2026-07-28 POST per call, cheaper for the load generator (sdk)
-          --server-log-level L  log level of the three servers (Warning)
+          --client sdk|raw      sdk: one C# SDK McpClient per connection; raw: one prepared POST per call (2026-07-28; 2025-11-25 with a session for the session targets), cheaper for the load generator (sdk)
+          --server-log-level L  log level of the servers (Warning)
           --quick               smoke run: --warmup 2 --settle 1 --duration 3 --single-duration 2 --rounds 1
+
+        Instead of the rate run:
+          --idle-sessions N     start Redis and one silo, start N sessions in it, report its memory before and after
+          --resume              start Redis, one silo and one gateway, time resumes (GET with Last-Event-ID) of a
+                                stream of 100 events
         """;
 
     public int Connections { get; private init; } = 16;
@@ -44,6 +50,12 @@ public sealed record BenchmarkOptions
     public string Client { get; private init; } = "sdk";
     public string ServerLogLevel { get; private init; } = "Warning";
     public bool ShowHelp { get; private init; }
+
+    /// <summary>Sessions to start for the memory probe; null for the rate run.</summary>
+    public int? IdleSessions { get; private init; }
+
+    /// <summary>Time resumes instead of the rate run.</summary>
+    public bool Resume { get; private init; }
 
     /// <summary>The command exactly as given, to print beside the figures.</summary>
     public string CommandLine { get; private init; } = Command;
@@ -84,6 +96,8 @@ public sealed record BenchmarkOptions
                 "--protocol" => options with { ProtocolVersion = Value() },
                 "--client" => options with { Client = ClientKind(Value()) },
                 "--server-log-level" => options with { ServerLogLevel = Value() },
+                "--idle-sessions" => options with { IdleSessions = Count(name, Value()) },
+                "--resume" => options with { Resume = true },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

@@ -45,12 +45,43 @@ public sealed class BenchmarkReport(BenchmarkOptions options, string directTarge
                 + $"| {Median(rows, m => (m.P50 - Direct(m).P50).TotalMilliseconds):+0.00;-0.00;0.00} "
                 + $"| {Micros(rows, m => m.ServerMicrosPerCall)} | {rows.Sum(m => m.Errors)} |");
         }
+        AppendServerBreakdown(text);
+        AppendRedisWrites(text);
         text.AppendLine();
-        text.AppendLine("Server CPU: user + system time of the gateway (with its in-process silo) or the baseline process over the "
-            + "measured window, divided by the calls; the load generator is this benchmark's own process (the MCP or HTTP clients).");
+        text.AppendLine("Server CPU: user + system time over the measured window, divided by the calls, of the gateway (with its "
+            + "in-process silo) or the baseline process; for the split topology, of its two silos, two gateways and Redis together. "
+            + "The load generator is this benchmark's own process (the MCP or HTTP clients).");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{options.CommandLine}`");
         return text.ToString();
+    }
+
+    /// <summary>Server CPU per call of each process, for the targets served by several (medians over the rounds).</summary>
+    private void AppendServerBreakdown(StringBuilder text)
+    {
+        foreach (var (target, rows) in Rows(options.Connections).Where(r => r.Rows[0].ServerCpuByProcess.Count > 1))
+        {
+            text.AppendLine();
+            var processes = rows[0].ServerCpuByProcess.Keys.Select(p => $"{p} {Median(rows, m => m.ServerMicrosPerCallOf(p)):0}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"{target}, server CPU µs/call by process: {string.Join(", ", processes)}.");
+        }
+    }
+
+    /// <summary>Redis writes of the targets that keep state in Redis, at N connections (medians over the rounds).</summary>
+    private void AppendRedisWrites(StringBuilder text)
+    {
+        foreach (var (target, rows) in Rows(options.Connections).Where(r => r.Rows.All(m => m.RedisWrites is not null)))
+        {
+            var commands = rows.SelectMany(m => m.RedisWrites!.InWindow.Concat(m.RedisWrites.WhileInitializing))
+                .GroupBy(c => c.Key)
+                .Select(g => $"{g.Key} {g.Sum(c => c.Value):N0}");
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"{target}: **{Median(rows, m => m.RedisWrites!.PerCall(m.Calls)):0.000} Redis writes per tool call** in the measured windows, "
+                + $"{Median(rows, m => m.RedisWrites!.PerInitialize):0.0} per session initialize (before the window). "
+                + $"Write commands seen, all rounds: {string.Join(", ", commands)} (Redis counts the commands a script runs besides the script). "
+                + $"Counted as writes: {string.Join(" ", RedisWrites.Commands.Order())}.");
+        }
     }
 
     private IEnumerable<(string Target, List<Measurement> Rows)> Rows(int concurrency) =>

@@ -8,14 +8,17 @@ using PandaMcp.Gateway.Tools;
 namespace PandaMcp.Benchmark;
 
 /// <summary>
-/// One benchmark run: starts the emulator, the gateway and the baseline as child processes on free ports, loads
-/// each target in turn, round after round, and stops the servers whatever happens.
+/// One benchmark run: starts the emulator, the gateway, the baseline and a split cluster (Redis, two silos, two
+/// gateways) as child processes on free ports, loads each target in turn, round after round, and stops the
+/// servers whatever happens.
 /// </summary>
 public static class BenchmarkSession
 {
     public const string DirectTarget = "direct REST (emulator)";
     public const string BaselineTarget = "baseline (SDK, no Orleans)";
     public const string GatewayTarget = "gateway (all-in-one)";
+    public const string GatewaySessionsTarget = "gateway (all-in-one), sessions";
+    public const string SplitTarget = "split (2 gateways, 2 silos, Redis), sessions";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -27,19 +30,19 @@ public static class BenchmarkSession
             : PandaCredentials.Anonymous;
         var (toolName, arguments, call) = DescribeCall(options, credentials);
 
-        var emulatorUrl = Loopback(FreePort.Next());
+        var emulatorUrl = Loopback.Url(FreePort.Next());
         var apiBaseUrl = new Uri(emulatorUrl, "api/v1");
-        var gatewayUrl = Loopback(FreePort.Next());
-        var baselineUrl = Loopback(FreePort.Next());
+        var gatewayUrl = Loopback.Url(FreePort.Next());
+        var baselineUrl = Loopback.Url(FreePort.Next());
         string[] common = [$"--Logging:LogLevel:Default={options.ServerLogLevel}"];
 
-        progress.WriteLine("Starting the emulator, the gateway and the baseline...");
+        progress.WriteLine("Starting the emulator, the gateway, the baseline and the split cluster...");
         await using var emulator = ChildProcess.Start("emulator", binaries.Emulator,
-            [.. common, "--urls", Authority(emulatorUrl), "--record-limit", "0"]);
+            [.. common, "--urls", Loopback.Authority(emulatorUrl), "--record-limit", "0"]);
         await using var gateway = ChildProcess.Start("gateway", binaries.Gateway,
         [
             .. common,
-            $"--urls={Authority(gatewayUrl)}",
+            $"--urls={Loopback.Authority(gatewayUrl)}",
             $"--PANDA_API_URL_SSL={apiBaseUrl}",
             $"--PandaMcp:Cluster:SiloPort={FreePort.Next()}",
             $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
@@ -47,21 +50,30 @@ public static class BenchmarkSession
             "--PandaMcp:Security:CallsPerSecond=0",
         ]);
         await using var baseline = ChildProcess.Start("baseline", binaries.Baseline,
-            [.. common, $"--urls={Authority(baselineUrl)}", $"--PANDA_API_URL_SSL={apiBaseUrl}"]);
+            [.. common, $"--urls={Loopback.Authority(baselineUrl)}", $"--PANDA_API_URL_SSL={apiBaseUrl}"]);
         await Task.WhenAll(
             emulator.WaitUntilServingAsync(emulatorUrl, StartTimeout, cancellationToken),
             gateway.WaitUntilServingAsync(new Uri(gatewayUrl, "mcp"), StartTimeout, cancellationToken),
             baseline.WaitUntilServingAsync(new Uri(baselineUrl, "mcp"), StartTimeout, cancellationToken));
+        await using var split = await SplitCluster.StartAsync(
+            binaries, silos: 2, gateways: 2, apiBaseUrl, options.ServerLogLevel, cancellationToken);
 
+        Uri[] gatewayEndpoint = [new(gatewayUrl, "mcp")];
         LoadTarget[] targets =
         [
-            new(DirectTarget, null, _ => Task.FromResult<ICaller>(new DirectRestCaller(apiBaseUrl, call))),
-            new(BaselineTarget, baseline, ct => McpCaller(new Uri(baselineUrl, "mcp"), ct)),
-            new(GatewayTarget, gateway, ct => McpCaller(new Uri(gatewayUrl, "mcp"), ct)),
+            new(DirectTarget, [], _ => Task.FromResult<ICaller>(new DirectRestCaller(apiBaseUrl, call))),
+            new(BaselineTarget, [baseline], ct => McpCaller([new(baselineUrl, "mcp")], ct)),
+            new(GatewayTarget, [gateway], ct => McpCaller(gatewayEndpoint, ct)),
+            new(GatewaySessionsTarget, [gateway], ct => SessionCaller(gatewayEndpoint, ct)),
+            new(SplitTarget, split.Processes, ct => SessionCaller(split.McpEndpoints, ct), split.Redis),
         ];
-        Task<ICaller> McpCaller(Uri endpoint, CancellationToken ct) => options.Client == "raw"
-            ? Task.FromResult<ICaller>(new RawMcpCaller(endpoint, toolName, arguments, credentials))
+        Task<ICaller> McpCaller(Uri[] endpoint, CancellationToken ct) => options.Client == "raw"
+            ? Task.FromResult<ICaller>(new RawMcpCaller(endpoint[0], toolName, arguments, credentials))
             : McpToolCaller.ConnectAsync(endpoint, toolName, arguments, credentials, options.ProtocolVersion, ct);
+        // Sessions need a 2025-era revision whatever --protocol says; their requests go to each endpoint in turn.
+        async Task<ICaller> SessionCaller(IReadOnlyList<Uri> endpoints, CancellationToken ct) => options.Client == "raw"
+            ? await RawSessionCaller.StartAsync(endpoints, toolName, arguments, credentials, ct)
+            : await McpToolCaller.ConnectAsync(endpoints, toolName, arguments, credentials, RawSessionCaller.Version, ct);
 
         var protocols = new Dictionary<string, string>();
         foreach (var target in targets)
@@ -133,8 +145,4 @@ public static class BenchmarkSession
         }
         return caller.Protocol;
     }
-
-    private static Uri Loopback(int port) => new($"http://127.0.0.1:{port}/");
-
-    private static string Authority(Uri url) => url.GetLeftPart(UriPartial.Authority);
 }

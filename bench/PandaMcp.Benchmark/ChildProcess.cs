@@ -4,8 +4,8 @@ using System.Diagnostics;
 namespace PandaMcp.Benchmark;
 
 /// <summary>
-/// A server the benchmark runs as a separate process (<c>dotnet &lt;dll&gt;</c>), so that its CPU time can be read
-/// apart from the load generator's. It is killed, by its pid, when disposed.
+/// A server the benchmark runs as a separate process (<c>dotnet &lt;dll&gt;</c>, or redis-server), so that its CPU
+/// time and memory can be read apart from the load generator's. It is killed, by its pid, when disposed.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
@@ -27,21 +27,32 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>The last lines the server wrote, to show why it failed.</summary>
     public string OutputTail => string.Join(Environment.NewLine, _tail);
 
-    public static ChildProcess Start(string name, string dll, IEnumerable<string> arguments)
+    /// <summary>Starts <c>dotnet &lt;dll&gt;</c>, with <paramref name="environment"/> added to this process's own.</summary>
+    public static ChildProcess Start(
+        string name, string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartProgram(name, "dotnet", [dll, .. arguments], Path.GetDirectoryName(dll)!, environment);
+
+    /// <summary>Starts a program found on the PATH (redis-server).</summary>
+    public static ChildProcess StartProgram(
+        string name, string program, IEnumerable<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
-        var process = Process.Start(start) ?? throw new BenchmarkFailedException($"Could not start {name} ({dll}).");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start) ?? throw new BenchmarkFailedException($"Could not start {name} ({program}).");
         var child = new ChildProcess(name, process);
         // Reading both pipes keeps the server from blocking on a full one; only the tail is kept.
         process.OutputDataReceived += (_, e) => child.Keep(e.Data);
@@ -53,8 +64,14 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public TimeSpan CpuTime() => ProcStat.CpuTime(Id);
 
-    /// <summary>Waits until <paramref name="url"/> gives any HTTP answer: the server is listening and started.</summary>
-    public async Task WaitUntilServingAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Its resident memory, as the kernel counts it.</summary>
+    public long ResidentBytes() => ProcStat.ResidentBytes(Id);
+
+    /// <summary>
+    /// Waits until <paramref name="url"/> gives any HTTP answer (the server is listening and started), or a
+    /// successful one when <paramref name="successOnly"/> (a readiness probe that answers 503 until ready).
+    /// </summary>
+    public async Task WaitUntilServingAsync(Uri url, TimeSpan timeout, CancellationToken cancellationToken, bool successOnly = false)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
@@ -68,15 +85,19 @@ public sealed class ChildProcess : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync(url, cancellationToken);
-                return;
+                if (!successOnly || response.IsSuccessStatusCode)
+                {
+                    return;
+                }
             }
             catch (Exception e) when ((e is HttpRequestException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
             {
-                if (Stopwatch.GetTimestamp() > deadline)
-                {
-                    throw new BenchmarkFailedException(
-                        $"{Name} did not serve {url} within {timeout.TotalSeconds:0} s. Its last output:{Environment.NewLine}{OutputTail}");
-                }
+                // Not listening yet: try again below, until the deadline.
+            }
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new BenchmarkFailedException(
+                    $"{Name} did not serve {url} within {timeout.TotalSeconds:0} s. Its last output:{Environment.NewLine}{OutputTail}");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }

@@ -18,14 +18,20 @@ public static class LoadRunner
     {
         CpuSample? before = null, after = null;
         MeasuredWindow? measured = null;
+        var redis = target.Redis is null ? null : new RedisCounts(target.Redis);
+        await (redis?.ReadAsync() ?? Task.CompletedTask);
         var tallies = await LoadAsync(target, concurrency, async window =>
         {
+            // The workers' sessions were initialized before this point, and no call has been made yet.
+            await (redis?.ReadAsync() ?? Task.CompletedTask);
             await Task.Delay(settle, cancellationToken);
-            before = CpuSample.Take(target.Server, emulator);
+            await (redis?.ReadAsync() ?? Task.CompletedTask);
+            before = CpuSample.Take(target.Servers, emulator);
             window.Open();
             await Task.Delay(duration, cancellationToken);
             window.Close();
-            after = CpuSample.Take(target.Server, emulator);
+            after = CpuSample.Take(target.Servers, emulator);
+            await (redis?.ReadAsync() ?? Task.CompletedTask);
             measured = window;
         }, cancellationToken);
         var latencies = tallies.SelectMany(t => t.Latencies).Order().ToArray();
@@ -39,9 +45,10 @@ public static class LoadRunner
             measured!.Length,
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
-            after!.Server - before!.Server,
-            after.Emulator - before.Emulator,
-            after.Client - before.Client);
+            after!.ServersSince(before!),
+            after.Emulator - before!.Emulator,
+            after.Client - before!.Client,
+            redis is null ? null : new RedisWriteCounts(concurrency, redis.WritesBetween(0, 1), redis.WritesBetween(2, 3)));
     }
 
     private static async Task<IReadOnlyList<WorkerTally>> LoadAsync(

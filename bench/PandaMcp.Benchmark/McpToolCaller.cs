@@ -22,9 +22,10 @@ public sealed class McpToolCaller : ICaller
         _arguments = arguments;
     }
 
+    /// <param name="endpoints">The first for the connection; requests go to each in turn (one endpoint: all to it).</param>
     /// <param name="protocolVersion">Null lets the client negotiate the newest revision (2026-07-28, stateless).</param>
     public static async Task<ICaller> ConnectAsync(
-        Uri endpoint,
+        IReadOnlyList<Uri> endpoints,
         string tool,
         IReadOnlyDictionary<string, JsonElement> arguments,
         PandaCredentials credentials,
@@ -40,12 +41,15 @@ public sealed class McpToolCaller : ICaller
         {
             headers["Origin"] = origin;
         }
-        var transport = new HttpClientTransport(new HttpClientTransportOptions
-        {
-            Endpoint = endpoint,
-            TransportMode = HttpTransportMode.StreamableHttp,
-            AdditionalHeaders = headers,
-        });
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Endpoint = endpoints[0],
+                TransportMode = HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = headers,
+            },
+            new HttpClient(new AlternatingEndpoints(endpoints)),
+            ownsHttpClient: true);
         var client = await McpClient.CreateAsync(
             transport, new McpClientOptions { ProtocolVersion = protocolVersion }, cancellationToken: cancellationToken);
         return new McpToolCaller(client, tool, arguments.ToDictionary(a => a.Key, a => (object?)a.Value));

@@ -26,7 +26,12 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, Stop);
 try
 {
-    Console.WriteLine(await BenchmarkSession.RunAsync(options, Console.Out, cancellation.Token));
+    Console.WriteLine(options switch
+    {
+        { IdleSessions: { } sessions } => await IdleSessionsProbe.RunAsync(options, sessions, Console.Out, cancellation.Token),
+        { Resume: true } => await ResumeProbe.RunAsync(options, Console.Out, cancellation.Token),
+        _ => await BenchmarkSession.RunAsync(options, Console.Out, cancellation.Token),
+    });
     return 0;
 }
 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

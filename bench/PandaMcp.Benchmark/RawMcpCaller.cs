@@ -52,24 +52,14 @@ public sealed class RawMcpCaller : ICaller
         request.Headers.Add("MCP-Protocol-Version", Version);
         request.Headers.Add("Mcp-Method", "tools/call");
         request.Headers.Add("Mcp-Name", _tool);
-        if (_credentials.Authorization is { } authorization)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        }
-        if (_credentials.Origin is { } origin)
-        {
-            request.Headers.TryAddWithoutValidation("Origin", origin);
-        }
+        RawMcpMessages.AddCredentials(request, _credentials);
         using var response = await _http.SendAsync(request);
         var answer = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
             return $"HTTP {(int)response.StatusCode}: {answer}";
         }
-        // The answer is JSON or one SSE event; either way a failed call says so in its text.
-        return answer.Contains("\"result\"", StringComparison.Ordinal) && !answer.Contains("\"isError\":true", StringComparison.Ordinal)
-            ? null
-            : $"not a successful result: {answer[..Math.Min(answer.Length, 300)]}";
+        return RawMcpMessages.FailureOf(answer);
     }
 
     public ValueTask DisposeAsync()
