@@ -55,6 +55,10 @@ public static class McpHostingExtensions
         app.MapMcp(McpPath);
         if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.ServesLegacySse)
         {
+            app.UseWhen(
+                context => context.Request.Path.StartsWithSegments(LegacySseEndpoints.StreamPath)
+                    || context.Request.Path.StartsWithSegments(LegacySseEndpoints.MessagePath.TrimEnd('/')),
+                branch => branch.UseMiddleware<ClusterStoreGate>());
             var legacy = app.Services.GetRequiredService<LegacySseEndpoints>();
             app.MapGet(LegacySseEndpoints.StreamPath, legacy.OpenStreamAsync);
             app.MapPost(LegacySseEndpoints.MessagePath, legacy.PostMessageAsync);

@@ -39,17 +39,30 @@ public sealed partial class LegacySseEndpoints(
     public async Task OpenStreamAsync(HttpContext context)
     {
         var identity = CallerIdentity.Of(CallerCredentials.From(context));
-        if (!await grains.GetGrain<IIdentitySessionsGrain>(identity).TryReserveAsync())
-        {
-            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            await context.Response.WriteAsync("Too many open sessions for this identity. Close streams you no longer use, then open a new one.");
-            return;
-        }
         var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var session = grains.GetGrain<ISessionGrain>(sessionId);
-        await session.StartAsync(new SessionStart(identity, "{}", ProtocolVersion));
-        // The stream exists from the start, so that its reader waits for the first answer.
-        var opened = await session.AppendAsync(LegacyMessageTransport.StreamId, SessionEventData.Priming(null));
+        SessionEvent opened;
+        try
+        {
+            if (!await grains.GetGrain<IIdentitySessionsGrain>(identity).TryReserveAsync())
+            {
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                await context.Response.WriteAsync("Too many open sessions for this identity. Close streams you no longer use, then open a new one.");
+                return;
+            }
+            // No initialize parameters: the session is for this transport only (see SessionView.IsLegacy).
+            await session.StartAsync(new SessionStart(identity, "", ProtocolVersion));
+            // The stream exists from the start, so that its reader waits for the first answer.
+            opened = await session.AppendAsync(LegacyMessageTransport.StreamId, SessionEventData.Priming(null));
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            LogServeFailed(logger, e.GetType().Name);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = "5";
+            await context.Response.WriteAsync("The cluster could not open a session just now. Try again in a few seconds.");
+            return;
+        }
 
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache,no-store";
@@ -74,7 +87,8 @@ public sealed partial class LegacySseEndpoints(
                         await WriteEventAsync(context.Response, "message", json, stop.Token);
                     }
                 }
-                if (batch.Ended)
+                // The open stream is the session's use: it must not expire while the client listens.
+                if (batch.Ended || await session.TouchAsync(identity) is null)
                 {
                     break;
                 }
@@ -86,7 +100,15 @@ public sealed partial class LegacySseEndpoints(
         }
         finally
         {
-            await session.EndAsync(identity);
+            try
+            {
+                await session.EndAsync(identity);
+            }
+            catch (Exception e)
+            {
+                // The session then ends with its idle time.
+                LogServeFailed(logger, e.GetType().Name);
+            }
             LogClosed(logger, sessionId);
             metrics.StreamClosed(GatewayMetrics.LegacySseTransport);
         }
@@ -97,7 +119,7 @@ public sealed partial class LegacySseEndpoints(
         var sessionId = context.Request.Query["session_id"].ToString();
         var credentials = CallerCredentials.From(context);
         var session = sessionId.Length > 0 ? grains.GetGrain<ISessionGrain>(sessionId) : null;
-        if (session is null || await session.TouchAsync(CallerIdentity.Of(credentials)) is null)
+        if (session is null || await session.TouchAsync(CallerIdentity.Of(credentials)) is not { IsLegacy: true })
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             await context.Response.WriteAsync("No open SSE stream has this session_id. Open a new stream with GET /sse.");
@@ -166,6 +188,6 @@ public sealed partial class LegacySseEndpoints(
     [LoggerMessage(EventId = 3002, Level = LogLevel.Debug, Message = "Legacy SSE session {SessionId} closed")]
     private static partial void LogClosed(ILogger logger, string sessionId);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "A legacy SSE message could not be served: {ExceptionType}")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "A legacy SSE request failed in the cluster: {ExceptionType}")]
     private static partial void LogServeFailed(ILogger logger, string exceptionType);
 }

@@ -76,7 +76,7 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
         var session = grains.GetGrain<ISessionGrain>(sessionId);
         var found = HttpMethods.IsDelete(context.Request.Method)
             ? await session.EndAsync(identity)
-            : await session.TouchAsync(identity) is { } view && Keep(context, view);
+            : await session.TouchAsync(identity) is { } view && !view.IsLegacy && Keep(context, view);
         if (!found)
         {
             await WriteErrorAsync(context, StatusCodes.Status404NotFound, -32001,

@@ -21,11 +21,19 @@ public sealed class ToolCallProgress(IOptions<SessionTransportOptions> options, 
         while (await Task.WhenAny(call, Task.Delay(interval, time, cancellationToken)) != call && !cancellationToken.IsCancellationRequested)
         {
             var waited = time.GetElapsedTime(started);
-            await server.NotifyProgressAsync(token, new ProgressNotificationValue
+            try
             {
-                Progress = ++reports,
-                Message = $"Waiting for PanDA's answer: {waited.TotalSeconds:0} s so far.",
-            }, cancellationToken: cancellationToken);
+                await server.NotifyProgressAsync(token, new ProgressNotificationValue
+                {
+                    Progress = ++reports,
+                    Message = $"Waiting for PanDA's answer: {waited.TotalSeconds:0} s so far.",
+                }, cancellationToken: cancellationToken);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A report that cannot go out must not lose the call's answer: stop reporting, keep waiting.
+                break;
+            }
         }
         return await call;
     }

@@ -63,6 +63,7 @@ public sealed partial class SessionGrain(
         {
             return null;
         }
+        var view = new SessionView(state.State.InitializeParamsJson, state.State.ProtocolVersion, state.State.LogLevel);
         var now = time.GetUtcNow();
         var stored = state.State.LastUsedAt;
         state.State.LastUsedAt = now;
@@ -70,7 +71,8 @@ public sealed partial class SessionGrain(
         {
             await WriteAsync();
         }
-        return new SessionView(state.State.InitializeParamsJson, state.State.ProtocolVersion, state.State.LogLevel);
+        // Ended (DELETE, expiry) while the write was under way: it does not exist any more.
+        return Exists ? view : null;
     }
 
     public Task<bool> ExistsAsync() => IsLiveAsync();
