@@ -1,5 +1,4 @@
-using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
+using PandaMcp.Gateway.Security;
 
 namespace PandaMcp.Gateway.Cluster;
 
@@ -16,16 +15,8 @@ public sealed class ClusterStoreGate(RequestDelegate next, ClusterStoreMonitor s
             return;
         }
         context.Response.Headers.RetryAfter = $"{RetryAfterSeconds}";
-        await Results.Json(
-            new JsonRpcError
-            {
-                Error = new JsonRpcErrorDetail
-                {
-                    Code = -32000,
-                    Message = $"The cluster's session store (Redis) cannot be reached, so no request can be served now. Try again in {RetryAfterSeconds} seconds.",
-                },
-            },
-            McpJsonUtilities.DefaultOptions,
-            statusCode: StatusCodes.Status503ServiceUnavailable).ExecuteAsync(context);
+        await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable,
+            $"The cluster's session store (Redis) cannot be reached, so no request can be served now. Try again in {RetryAfterSeconds} seconds.",
+            context.RequestAborted);
     }
 }

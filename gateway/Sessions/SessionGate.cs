@@ -45,8 +45,8 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
             // The cluster could not answer (a silo or Redis is down): a clear, retryable refusal, not a 500.
             LogClusterUnavailable(logger, e.GetType().Name);
             context.Response.Headers.RetryAfter = "5";
-            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, -32000,
-                "The cluster could not look up this session just now. Try again in a few seconds.");
+            await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable, -32000,
+                "The cluster could not look up this session just now. Try again in a few seconds.", null, context.RequestAborted);
             return;
         }
         if (admitted)
@@ -66,8 +66,8 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
                 && !await grains.GetGrain<IIdentitySessionsGrain>(identity).TryReserveAsync())
             {
                 LogLimitReached(logger, identity);
-                await WriteErrorAsync(context, StatusCodes.Status429TooManyRequests, -32000,
-                    "Too many open sessions for this identity. End sessions you no longer use (HTTP DELETE) or wait for idle ones to expire, then initialize again.");
+                await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status429TooManyRequests, -32000,
+                    "Too many open sessions for this identity. End sessions you no longer use (HTTP DELETE) or wait for idle ones to expire, then initialize again.", null, context.RequestAborted);
                 return false;
             }
             return true;
@@ -79,8 +79,8 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
             : await session.TouchAsync(identity) is { } view && !view.IsLegacy && Keep(context, view);
         if (!found)
         {
-            await WriteErrorAsync(context, StatusCodes.Status404NotFound, -32001,
-                "Session not found: it does not exist, was ended, or expired after being idle. Start a new session with initialize.");
+            await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status404NotFound, -32001,
+                "Session not found: it does not exist, was ended, or expired after being idle. Start a new session with initialize.", null, context.RequestAborted);
         }
         return found;
     }
@@ -112,12 +112,6 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
             request.Body.Position = 0;
         }
     }
-
-    private static Task WriteErrorAsync(HttpContext context, int status, int code, string message) =>
-        Results.Json(
-            new JsonRpcError { Error = new JsonRpcErrorDetail { Code = code, Message = message } },
-            McpJsonUtilities.DefaultOptions,
-            statusCode: status).ExecuteAsync(context);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "A session could not be checked in the cluster: {ExceptionType}")]
     private static partial void LogClusterUnavailable(ILogger logger, string exceptionType);
