@@ -34,7 +34,7 @@ public interface ISessionGrain : IGrainWithStringKey
     /// The call runs to its end even if the caller goes away: PanDA may act on it, so its answer is kept.
     /// </summary>
     [Alias("CallTool")]
-    Task<PandaReply> CallToolAsync(SessionToolCall call);
+    Task<SessionToolReply> CallToolAsync(SessionToolCall call);
 
     /// <summary>Adds an event to a stream of the session and returns it with its id (see <see cref="SessionEvent"/>).</summary>
     [Alias("Append")]
@@ -50,7 +50,8 @@ public interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>
     /// The events of a stream after <paramref name="afterSequence"/>; when there are none yet and the stream
-    /// goes on, waits up to <paramref name="wait"/> for the next ones.
+    /// goes on, waits up to <paramref name="wait"/> for the next ones. Read from its start (0), a stream this
+    /// session has no event of yet is waited for too: its POST's call may not have reached the grain yet.
     /// </summary>
     [Alias("Read")]
     Task<SessionEventBatch> ReadAsync(string streamId, long afterSequence, TimeSpan wait);

@@ -13,20 +13,21 @@ namespace PandaMcp.Gateway.Sessions;
 public sealed class GrainEventStreamStore(
     IGrainFactory grains,
     SessionEventMessages messages,
+    OpenPostStreams postStreams,
     IOptions<SessionTransportOptions> options) : ISseEventStreamStore
 {
     public ValueTask<ISseEventStreamWriter> CreateStreamAsync(SseEventStreamOptions stream, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<ISseEventStreamWriter>(new GrainEventStreamWriter(
-            grains.GetGrain<ISessionGrain>(stream.SessionId), stream.SessionId, stream.StreamId, messages, options.Value.RetryInterval));
+        ValueTask.FromResult<ISseEventStreamWriter>(postStreams.Add(new GrainEventStreamWriter(
+            grains.GetGrain<ISessionGrain>(stream.SessionId), stream.SessionId, stream.StreamId, messages, postStreams, options.Value.RetryInterval)));
 
     public async ValueTask<ISseEventStreamReader?> GetStreamReaderAsync(string lastEventId, CancellationToken cancellationToken = default)
     {
-        if (!SessionEventIds.TryParse(lastEventId, out var sessionId, out var sequence))
+        if (!SessionEventIds.TryParse(lastEventId, out var sessionId, out var startedStream, out var sequence))
         {
             return null;
         }
         var session = grains.GetGrain<ISessionGrain>(sessionId);
-        return await session.StreamOfAsync(sequence) is { } streamId
+        return (startedStream ?? await session.StreamOfAsync(sequence)) is { } streamId
             ? new GrainEventStreamReader(session, sessionId, streamId, sequence, messages, options.Value.StreamPollWait)
             : null;
     }

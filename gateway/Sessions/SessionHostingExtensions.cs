@@ -15,6 +15,7 @@ public static class SessionHostingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<SessionEventMessages>();
+        builder.Services.AddSingleton<OpenPostStreams>();
         builder.Services.AddSingleton<GrainEventStreamStore>();
         builder.Services.AddSingleton<GrainSessionMigrationHandler>();
         builder.Services.AddOptions<HttpServerTransportOptions>()

@@ -5,12 +5,18 @@ using PandaMcp.Catalog;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
 using PandaMcp.Gateway.Cluster;
+using PandaMcp.Gateway.Sessions;
 using PandaMcp.Gateway.Telemetry;
 
 namespace PandaMcp.Gateway.Tools;
 
 /// <summary>Runs one tool call: checks the arguments, hands the call to a grain, maps PanDA's answer.</summary>
-public sealed partial class PandaToolInvoker(ModuleGrainRouter router, IGrainFactory grains, GatewayMetrics metrics, ILogger<PandaToolInvoker> logger)
+public sealed partial class PandaToolInvoker(
+    ModuleGrainRouter router,
+    IGrainFactory grains,
+    OpenPostStreams postStreams,
+    GatewayMetrics metrics,
+    ILogger<PandaToolInvoker> logger)
 {
     /// <param name="session">The session the call belongs to; null for a 2026-07-28 (sessionless) call.</param>
     public async Task<CallToolResult> InvokeAsync(
@@ -35,9 +41,7 @@ public sealed partial class PandaToolInvoker(ModuleGrainRouter router, IGrainFac
         {
             var reply = session is null
                 ? await router.For(endpoint.Module).InvokeAsync(call, cancellationToken)
-                : await grains.GetGrain<ISessionGrain>(session.SessionId)
-                    .CallToolAsync(new SessionToolCall(session.StreamId, session.RequestIdJson, endpoint.ToolName, call))
-                    .WaitAsync(cancellationToken);
+                : await CallInSessionAsync(session, endpoint.ToolName, call, cancellationToken);
             var result = ToolResults.From(endpoint, reply);
             return measurement.Complete(ToolCallOutcome.Of(reply, result), result);
         }
@@ -56,6 +60,18 @@ public sealed partial class PandaToolInvoker(ModuleGrainRouter router, IGrainFac
             LogClusterFailure(logger, endpoint.ToolName, e.GetType().Name);
             return measurement.Complete(ToolCallOutcome.GatewayError, ToolResults.NoAnswer(endpoint, $"the gateway could not complete it ({e.GetType().Name})"));
         }
+    }
+
+    private async Task<PandaReply> CallInSessionAsync(SessionCallRoute session, string toolName, PandaCall call, CancellationToken cancellationToken)
+    {
+        var answer = await grains.GetGrain<ISessionGrain>(session.SessionId)
+            .CallToolAsync(new SessionToolCall(session.StreamId, session.RequestIdJson, toolName, call))
+            .WaitAsync(cancellationToken);
+        if (answer.Sequence > 0)
+        {
+            postStreams.AnswerRecorded(session.SessionId, session.StreamId, answer.Sequence);
+        }
+        return answer.Reply;
     }
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Tool {Tool} rejected: {ErrorCount} argument problems")]

@@ -96,15 +96,14 @@ public sealed partial class SessionGrain(
         }
     }
 
-    public async Task<PandaReply> CallToolAsync(SessionToolCall call)
+    public async Task<SessionToolReply> CallToolAsync(SessionToolCall call)
     {
         // No cancellation: once sent, PanDA may act on the call, so it runs to its end and its answer is kept.
         var reply = await GrainFactory.GetGrain<IPandaModuleGrain>($"{call.Call.Module}/0").InvokeAsync(call.Call);
-        if (Exists)
-        {
-            _log.Append(call.StreamId, new SessionEventData(null, ToolResult: new RecordedToolResult(call.RequestIdJson, call.ToolName, reply)));
-        }
-        return reply;
+        var recorded = Exists
+            ? _log.Append(call.StreamId, new SessionEventData(null, ToolResult: new RecordedToolResult(call.RequestIdJson, call.ToolName, reply)))
+            : null;
+        return new SessionToolReply(reply, recorded?.Sequence ?? 0);
     }
 
     public Task<SessionEvent> AppendAsync(string streamId, SessionEventData data) =>
@@ -120,14 +119,20 @@ public sealed partial class SessionGrain(
 
     public async Task<SessionEventBatch> ReadAsync(string streamId, long afterSequence, TimeSpan wait)
     {
-        var changed = _log.Changed;
-        var batch = _log.Read(streamId, afterSequence);
-        if (batch.Events.Count > 0 || batch.Ended || !Exists)
+        var deadline = time.GetUtcNow() + wait;
+        while (Exists)
         {
-            return Exists ? batch : new SessionEventBatch([], Ended: true);
+            var changed = _log.Changed;
+            var batch = _log.Read(streamId, afterSequence);
+            var notYetStarted = afterSequence == 0 && !_log.Knows(streamId);
+            var left = deadline - time.GetUtcNow();
+            if (batch.Events.Count > 0 || (batch.Ended && !notYetStarted) || left <= TimeSpan.Zero)
+            {
+                return batch;
+            }
+            await Task.WhenAny(changed, Task.Delay(left, time));
         }
-        await Task.WhenAny(changed, Task.Delay(wait, time));
-        return Exists ? _log.Read(streamId, afterSequence) : new SessionEventBatch([], Ended: true);
+        return new SessionEventBatch([], Ended: true);
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)

@@ -60,6 +60,9 @@ public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider
         }
     }
 
+    /// <summary>Whether the stream has had an event or ended here (and is still kept).</summary>
+    public bool Knows(string streamId) => _streams.ContainsKey(streamId);
+
     public string? StreamOf(long sequence)
     {
         Prune();

@@ -117,5 +117,35 @@ public sealed class SessionGrainTests : IAsyncLifetime
         Assert.True(batch.Ended);
     }
 
+    [Fact]
+    public async Task AStreamReadFromItsStart_IsAwaitedUntilItsFirstEvent()
+    {
+        await Session("r2").StartAsync(Start(Alice));
+
+        // A client resuming from a POST's priming event before the POST's call reached the grain.
+        var reading = Session("r2").ReadAsync("7", 0, TimeSpan.FromSeconds(30));
+        Assert.False(reading.IsCompleted);
+        var answer = await Session("r2").AppendAsync("7", new SessionEventData("""{"id":7,"result":{}}""", FinalForRequestIdJson: "7"));
+        var batch = await reading.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([answer.Sequence], batch.Events.Select(e => e.Sequence));
+        Assert.True(batch.Ended);
+    }
+
+    [Fact]
+    public async Task AStreamThatNeverStarts_EndsEmpty_AfterTheWait()
+    {
+        await Session("r3").StartAsync(Start(Alice));
+
+        var reading = Session("r3").ReadAsync("8", 0, TimeSpan.FromSeconds(30));
+        await Session("r3").AppendAsync("other", SessionEventData.Priming(null));
+        Assert.False(reading.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(31));
+        var batch = await reading.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Empty(batch.Events);
+        Assert.True(batch.Ended);
+    }
+
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 }

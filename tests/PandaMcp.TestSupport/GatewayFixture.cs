@@ -32,6 +32,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     public string CaBundleFile { get; } = Path.Combine(Path.GetTempPath(), $"panda-test-ca-{Guid.NewGuid():N}.pem");
 
     public IReadOnlyCollection<string> LogLines => _logs.Lines;
+
+    /// <summary>The grain calls the gateway's in-process silo received.</summary>
+    public GrainCallRecorder GrainCalls { get; } = new();
     public IServiceProvider Services => _gateway!.Services;
     public HttpClient Http { get; } = new();
 
@@ -61,6 +64,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
                 builder.Logging.AddProvider(_logs);
+                builder.Services.AddSingleton<IIncomingGrainCallFilter>(GrainCalls);
                 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = _certificates.Server));
             });
         await _gateway.StartAsync();
