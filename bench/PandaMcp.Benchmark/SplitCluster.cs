@@ -52,7 +52,12 @@ public sealed class SplitCluster : IAsyncDisposable
             var gatewayUrls = Enumerable.Range(0, gateways).Select(_ => Loopback.Url(FreePort.Next())).ToArray();
             cluster.Gateways = gatewayUrls.Select((url, i) => cluster.Track(ChildProcess.Start($"gateway-{i + 1}", binaries.Gateway,
                 [$"--urls={Loopback.Authority(url)}"],
-                new Dictionary<string, string>(cluster.Settings(logLevel)) { ["PandaMcp__Gateway__HostSilo"] = "false" }))).ToArray();
+                new Dictionary<string, string>(cluster.Settings(logLevel))
+                {
+                    ["PandaMcp__Gateway__HostSilo"] = "false",
+                    // Thousands of calls per second from one caller is the point here, not a runaway agent.
+                    ["PandaMcp__Security__CallsPerSecond"] = "0",
+                }))).ToArray();
             await Task.WhenAll(cluster.Gateways.Select((gateway, i) =>
                 gateway.WaitUntilServingAsync(new Uri(gatewayUrls[i], "health/ready"), StartTimeout, cancellationToken, successOnly: true)));
             cluster.McpEndpoints = gatewayUrls.Select(url => new Uri(url, "mcp")).ToArray();
