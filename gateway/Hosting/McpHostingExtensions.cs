@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Legacy;
 using PandaMcp.Gateway.Sessions;
+using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Gateway.Tools;
 
 namespace PandaMcp.Gateway.Hosting;
@@ -50,7 +51,7 @@ public static class McpHostingExtensions
         app.Services.GetRequiredService<PandaToolSet>();
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(McpPath, out var rest) && rest.Value is "" or "/",
-            branch => branch.UseMiddleware<ClusterStoreGate>().UseMiddleware<StatelessToolCallMiddleware>().UseMiddleware<SessionGate>());
+            branch => branch.UseMiddleware<ClusterStoreGate>().UseMiddleware<StatelessToolCallMiddleware>().UseMiddleware<SessionGate>().UseMiddleware<StreamCountingMiddleware>());
         // Routing ignores a trailing slash: this serves /mcp and /mcp/ (the path PanDA's Apache proxies).
         app.MapMcp(McpPath);
         if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.ServesLegacySse)

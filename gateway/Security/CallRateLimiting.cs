@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Gateway.Tools;
 
 namespace PandaMcp.Gateway.Security;
@@ -53,6 +54,7 @@ public static partial class CallRateLimiting
         var seconds = (int)Math.Ceiling((wait + ReplenishmentTimer).TotalSeconds);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         LogRefused(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CallRateLimiting)), CallerKey(context), seconds);
+        context.RequestServices.GetRequiredService<GatewayMetrics>().RateLimitRejected(GatewayMetrics.CallRatePolicy);
         return new ValueTask(GatewayRefusal.WriteAsync(
             context.Response,
             StatusCodes.Status429TooManyRequests,

@@ -3,6 +3,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Contracts.Sessions;
 using PandaMcp.Gateway.Security;
+using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Gateway.Tools;
 
 namespace PandaMcp.Gateway.Sessions;
@@ -12,7 +13,7 @@ namespace PandaMcp.Gateway.Sessions;
 /// agree: a session that was ended (DELETE on any gateway), expired, or belongs to another identity gets 404
 /// as if it never existed, and a new session needs a free place in its identity's limit.
 /// </summary>
-public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grains, ILogger<SessionGate> logger)
+public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grains, GatewayMetrics metrics, ILogger<SessionGate> logger)
 {
     private const string SessionHeader = "Mcp-Session-Id";
     private const string ViewKey = "panda.session";
@@ -66,6 +67,7 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
                 && !await grains.GetGrain<IIdentitySessionsGrain>(identity).TryReserveAsync())
             {
                 LogLimitReached(logger, identity);
+                metrics.RateLimitRejected(GatewayMetrics.SessionLimitPolicy);
                 await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status429TooManyRequests, -32000,
                     "Too many open sessions for this identity. End sessions you no longer use (HTTP DELETE) or wait for idle ones to expire, then initialize again.", null, context.RequestAborted);
                 return false;

@@ -15,12 +15,20 @@ public sealed class GatewayMetrics
     /// <summary>The <c>transport</c> tag of a 2024-11-05 HTTP+SSE stream.</summary>
     public const string LegacySseTransport = "sse";
 
+    /// <summary>The <c>transport</c> tag of a Streamable HTTP GET stream.</summary>
+    public const string StreamableHttpTransport = "streamable-http";
+
+    /// <summary>The <c>policy</c> tag of a call refused by the per-caller rate limit.</summary>
+    public const string CallRatePolicy = "calls_per_caller";
+
+    /// <summary>The <c>policy</c> tag of an initialize refused by the limit of sessions per identity.</summary>
+    public const string SessionLimitPolicy = "sessions_per_identity";
+
     internal static readonly ActivitySource Tracing = new(MeterName);
 
     private readonly TimeProvider _time;
     private readonly Counter<long> _toolCalls;
     private readonly Histogram<double> _toolDuration;
-    private readonly UpDownCounter<long> _openSessions;
     private readonly UpDownCounter<long> _openStreams;
     private readonly Counter<long> _rateLimitRejections;
 
@@ -35,8 +43,6 @@ public sealed class GatewayMetrics
             unit: "s",
             description: "Time from a tool call's arrival to its result, by tool and outcome.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryBuckets.Seconds });
-        _openSessions = meter.CreateUpDownCounter<long>(
-            "pandamcp.sessions.open", unit: "{session}", description: "MCP sessions (2025-era clients) open on this gateway.");
         _openStreams = meter.CreateUpDownCounter<long>(
             "pandamcp.streams.open", unit: "{stream}", description: "Server-sent event streams open on this gateway, by transport.");
         _rateLimitRejections = meter.CreateCounter<long>(
@@ -54,14 +60,11 @@ public sealed class GatewayMetrics
         _toolDuration.Record(_time.GetElapsedTime(startTimestamp).TotalSeconds, tags);
     }
 
-    public void SessionOpened() => _openSessions.Add(1);
-
-    public void SessionClosed() => _openSessions.Add(-1);
-
-    /// <param name="transport"><see cref="LegacySseTransport"/>, or <c>streamable-http</c> for a session's GET stream.</param>
+    /// <param name="transport"><see cref="LegacySseTransport"/> or <see cref="StreamableHttpTransport"/>.</param>
     public void StreamOpened(string transport) => _openStreams.Add(1, new KeyValuePair<string, object?>("transport", transport));
 
     public void StreamClosed(string transport) => _openStreams.Add(-1, new KeyValuePair<string, object?>("transport", transport));
 
+    /// <param name="policy"><see cref="CallRatePolicy"/> or <see cref="SessionLimitPolicy"/>.</param>
     public void RateLimitRejected(string policy) => _rateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
 }

@@ -4,6 +4,7 @@ using Orleans.Concurrency;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
 using PandaMcp.Silo.Sessions;
+using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Silo.Grains;
 
@@ -18,6 +19,7 @@ namespace PandaMcp.Silo.Grains;
 public sealed partial class SessionGrain(
     [PersistentState("session")] IPersistentState<SessionState> state,
     IOptions<SessionStoreOptions> options,
+    SiloMetrics metrics,
     TimeProvider time,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain, IRemindable
 {
@@ -25,12 +27,20 @@ public sealed partial class SessionGrain(
     private readonly SessionStoreOptions _options = options.Value;
     private readonly SemaphoreSlim _writes = new(1, 1);
     private SessionEventLog _log = null!;
+    private bool _countedActive;
 
     private bool Exists => state.State.Identity is not null;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _log = new SessionEventLog(_options.MaxEventsPerSession, _options.MaxEventAge, time);
+        CountActive(Exists);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        CountActive(false);
         return Task.CompletedTask;
     }
 
@@ -50,6 +60,7 @@ public sealed partial class SessionGrain(
             LastUsedAt = now,
         };
         await WriteAsync();
+        CountActive(true);
         await GrainFactory.GetGrain<IIdentitySessionsGrain>(start.Identity).AddAsync(this.GetPrimaryKeyString());
         // Ends the session even if no request ever comes back to it; checked once per idle timeout.
         await this.RegisterOrUpdateReminder(ExpiryReminder, _options.IdleTimeout, Max(_options.IdleTimeout, TimeSpan.FromMinutes(1)));
@@ -164,6 +175,7 @@ public sealed partial class SessionGrain(
         var identity = state.State.Identity!;
         state.State = new SessionState();
         _log.Clear();
+        CountActive(false);
         await _writes.WaitAsync();
         try
         {
@@ -196,6 +208,24 @@ public sealed partial class SessionGrain(
         finally
         {
             _writes.Release();
+        }
+    }
+
+    /// <summary>Keeps the active-sessions gauge right whichever way a session arrives in or leaves this activation.</summary>
+    private void CountActive(bool active)
+    {
+        if (active == _countedActive)
+        {
+            return;
+        }
+        _countedActive = active;
+        if (active)
+        {
+            metrics.SessionActivated();
+        }
+        else
+        {
+            metrics.SessionReleased();
         }
     }
 

@@ -84,7 +84,9 @@ public static class SiloHostingExtensions
     /// <summary>The options of the session grains, validated at start.</summary>
     public static IServiceCollection AddSessionStore(this IServiceCollection services)
     {
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SiloMetrics>();
         services.AddOptions<SessionStoreOptions>()
             .BindConfiguration(SessionStoreOptions.SectionName)
             .ValidateDataAnnotations()

@@ -1,18 +1,29 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PandaMcp.Silo.Telemetry;
 using Polly.CircuitBreaker;
 
 namespace PandaMcp.Silo.Panda;
 
 /// <summary>
 /// The state of the circuit breaker in front of PanDA's base URL, as the resilience pipeline reports it: logged
-/// at each change, and readable (<see cref="State"/>, <see cref="StateChanged"/>) for health and metrics.
+/// at each change, reported to the circuit-state gauge, and readable (<see cref="State"/>, <see cref="StateChanged"/>).
 /// </summary>
-public sealed partial class PandaCircuit(IOptions<PandaClientOptions> options, ILogger<PandaCircuit> logger)
+public sealed partial class PandaCircuit
 {
+    private readonly SiloMetrics _metrics;
+    private readonly ILogger<PandaCircuit> _logger;
     private volatile int _state = (int)CircuitState.Closed;
 
-    public string BaseUrl { get; } = options.Value.BaseUrl;
+    public PandaCircuit(IOptions<PandaClientOptions> options, SiloMetrics metrics, ILogger<PandaCircuit> logger)
+    {
+        BaseUrl = options.Value.BaseUrl;
+        _metrics = metrics;
+        _logger = logger;
+        _metrics.ReportCircuitState(SafeUrl.Of(BaseUrl), CircuitState.Closed);
+    }
+
+    public string BaseUrl { get; }
 
     public CircuitState State => (CircuitState)_state;
 
@@ -21,25 +32,26 @@ public sealed partial class PandaCircuit(IOptions<PandaClientOptions> options, I
 
     internal void Opened(TimeSpan breakDuration)
     {
-        LogOpened(logger, BaseUrl, breakDuration.TotalSeconds);
+        LogOpened(_logger, BaseUrl, breakDuration.TotalSeconds);
         Change(CircuitState.Open);
     }
 
     internal void HalfOpened()
     {
-        LogHalfOpened(logger, BaseUrl);
+        LogHalfOpened(_logger, BaseUrl);
         Change(CircuitState.HalfOpen);
     }
 
     internal void Closed()
     {
-        LogClosed(logger, BaseUrl);
+        LogClosed(_logger, BaseUrl);
         Change(CircuitState.Closed);
     }
 
     private void Change(CircuitState state)
     {
         _state = (int)state;
+        _metrics.ReportCircuitState(SafeUrl.Of(BaseUrl), state);
         StateChanged?.Invoke(state);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using PandaMcp.Contracts;
+using Polly.CircuitBreaker;
 
 namespace PandaMcp.Silo.Telemetry;
 
@@ -14,6 +15,7 @@ public sealed class SiloMetrics
     public const string MeterName = "PandaMcp.Silo";
 
     private readonly Histogram<double> _pandaRequestDuration;
+    private readonly UpDownCounter<long> _activeSessions;
     private readonly ConcurrentDictionary<string, CircuitState> _circuits = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
@@ -26,6 +28,10 @@ public sealed class SiloMetrics
             unit: "s",
             description: "Time of one REST call to PanDA, by module, function, HTTP status (0: no answer) and failure.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = TelemetryBuckets.Seconds });
+        _activeSessions = meter.CreateUpDownCounter<long>(
+            "pandamcp.sessions.active",
+            unit: "{session}",
+            description: "MCP sessions (2024-11-05 to 2025-11-25 clients) active in this silo's memory; idle ones leave it and come back when used.");
         meter.CreateObservableGauge(
             "pandamcp.panda.circuit.state",
             ObserveCircuits,
@@ -46,8 +52,12 @@ public sealed class SiloMetrics
                 { "panda.failure", FailureWord(failure) },
             });
 
-    /// <summary>For the resilience pipeline: the current state of the named circuit breaker.</summary>
+    /// <summary>The current state of the circuit breaker in front of <paramref name="circuit"/> (a URL without secrets).</summary>
     public void ReportCircuitState(string circuit, CircuitState state) => _circuits[circuit] = state;
+
+    public void SessionActivated() => _activeSessions.Add(1);
+
+    public void SessionReleased() => _activeSessions.Add(-1);
 
     private static string FailureWord(PandaFailure failure) => failure switch
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using PandaEmulator;
+using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Testing;
 
 namespace PandaMcp.Gateway.Tests;
@@ -14,6 +15,8 @@ public sealed class SessionLimitTests(GatewayFixture gateway)
     public async Task AnIdentityAtItsSessionLimit_Gets429_UntilItEndsOne()
     {
         var token = "Bearer " + TokenIssuer.Mint($"limit-{Guid.NewGuid():N}");
+        var rejection = ("policy", GatewayMetrics.SessionLimitPolicy);
+        var rejectedBefore = await PrometheusScrape.ValueAsync(gateway.Http, gateway.McpUrl, "pandamcp_rate_limit_rejections_total", rejection);
         var sessions = new List<RawMcpSession>();
         for (var i = 0; i < Limit; i++)
         {
@@ -31,5 +34,6 @@ public sealed class SessionLimitTests(GatewayFixture gateway)
         Assert.Contains("Too many open sessions", refused?.Message);
         Assert.NotEqual(sessions[0].SessionId, afterEnding.SessionId);
         Assert.NotNull(other.SessionId);
+        await PrometheusScrape.UntilAsync(gateway.Http, gateway.McpUrl, rejectedBefore + 1, "pandamcp_rate_limit_rejections_total", rejection);
     }
 }

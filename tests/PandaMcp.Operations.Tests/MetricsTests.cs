@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ModelContextProtocol.Client;
 using PandaEmulator;
+using System.Net;
+using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Operations.Tests;
@@ -60,6 +62,30 @@ public sealed class MetricsTests(GatewayFixture gateway)
             "the rejected call counted as invalid_arguments");
     }
 
+    [Fact]
+    public async Task SessionsAndTheirStreams_AreCounted_WhileOpen()
+    {
+        var host = gateway.McpUrl;
+        var streams = ("transport", GatewayMetrics.StreamableHttpTransport);
+        var sessionsBefore = await PrometheusScrape.ValueAsync(gateway.Http, host, "pandamcp_sessions_active");
+        var streamsBefore = await PrometheusScrape.ValueAsync(gateway.Http, host, "pandamcp_streams_open", streams);
+
+        var session = await RawMcpSession.StartAsync(gateway.Http, gateway.McpUrl);
+        await PrometheusScrape.UntilAsync(gateway.Http, host, sessionsBefore + 1, "pandamcp_sessions_active");
+        await using (var stream = await session.OpenStreamAsync(gateway.McpUrl))
+        {
+            Assert.Equal(HttpStatusCode.OK, stream.Response.StatusCode);
+            await PrometheusScrape.UntilAsync(gateway.Http, host, streamsBefore + 1, "pandamcp_streams_open", streams);
+        }
+        await PrometheusScrape.UntilAsync(gateway.Http, host, streamsBefore, "pandamcp_streams_open", streams);
+        using (var ended = await session.DeleteAsync(gateway.McpUrl))
+        {
+            Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        }
+
+        await PrometheusScrape.UntilAsync(gateway.Http, host, sessionsBefore, "pandamcp_sessions_active");
+    }
+
     private async Task<string> ScrapeAsync() =>
         await gateway.Http.GetStringAsync(new Uri(gateway.McpUrl, TelemetryHostingExtensions.MetricsPath));
 
@@ -69,7 +95,5 @@ public sealed class MetricsTests(GatewayFixture gateway)
 
     /// <summary>The value of that sample, 0 when the series does not exist yet.</summary>
     private static double Sample(string text, string metric, string tool, string outcome) =>
-        Regex.Match(text, Line(metric, tool, outcome)) is { Success: true } match
-            ? double.Parse(match.Groups["value"].Value, CultureInfo.InvariantCulture)
-            : 0;
+        PrometheusScrape.Value(text, metric, ("mcp_tool_name", tool), ("outcome", outcome));
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using PandaEmulator;
 using PandaMcp.Gateway.Security;
+using PandaMcp.Gateway.Telemetry;
 
 namespace PandaMcp.Security.Tests;
 
@@ -15,6 +16,8 @@ public sealed class RateLimitTests(RateLimitTests.Gateway shared) : IClassFixtur
     {
         var alice = TokenIssuer.Mint("alice");
         var bob = TokenIssuer.Mint("bob");
+        var rejection = ("policy", GatewayMetrics.CallRatePolicy);
+        var rejectedBefore = await PrometheusScrape.ValueAsync(_gateway.Http, _gateway.McpUrl, "pandamcp_rate_limit_rejections_total", rejection);
         using (var warmUp = _gateway.ToolCall("system_is_alive", token: bob, origin: "atlas"))
         {
             (await _gateway.Http.SendAsync(warmUp)).Dispose();
@@ -48,6 +51,7 @@ public sealed class RateLimitTests(RateLimitTests.Gateway shared) : IClassFixtur
             Assert.Contains("Retry-After", error.GetProperty("message").GetString());
             Assert.Equal(HttpStatusCode.OK, bobAnswer.StatusCode);
             Assert.DoesNotContain(_gateway.LogLines, line => line.Contains(alice.Split('.')[2], StringComparison.Ordinal));
+            await PrometheusScrape.UntilAsync(_gateway.Http, _gateway.McpUrl, rejectedBefore + 1, "pandamcp_rate_limit_rejections_total", rejection);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PandaEmulator;
 using PandaMcp.Silo.Panda;
+using PandaMcp.Silo.Telemetry;
 using Polly.CircuitBreaker;
 
 namespace PandaMcp.Security.Tests;
@@ -69,6 +70,8 @@ public sealed class UpstreamResilienceTests
         var failedFast = await gateway.CallToolAsync("system_is_alive");
         clock.Stop();
         var stateWhileDown = circuit.State;
+        var circuitLabel = ("panda_circuit", SafeUrl.Of(circuit.BaseUrl));
+        await PrometheusScrape.UntilAsync(gateway.Http, gateway.McpUrl, (int)CircuitState.Open, "pandamcp_panda_circuit_state", circuitLabel);
         var reachedPandaWhileOpen = await gateway.PandaRequestCountAsync("system/is_alive");
 
         await gateway.SetFaultsAsync(new { });
@@ -83,6 +86,7 @@ public sealed class UpstreamResilienceTests
         Assert.False(afterRecovery.IsError, afterRecovery.Text);
         Assert.Equal(CircuitState.Closed, circuit.State);
         Assert.Equal([CircuitState.Open, CircuitState.HalfOpen, CircuitState.Closed], changes);
+        await PrometheusScrape.UntilAsync(gateway.Http, gateway.McpUrl, (int)CircuitState.Closed, "pandamcp_panda_circuit_state", circuitLabel);
         Assert.Contains(gateway.LogLines, line => line.Contains("(circuit open)", StringComparison.Ordinal));
         Assert.Contains(gateway.LogLines, line => line.Contains("(circuit closed)", StringComparison.Ordinal));
     }

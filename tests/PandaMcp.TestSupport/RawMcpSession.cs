@@ -62,10 +62,18 @@ public sealed class RawMcpSession(HttpClient http, string sessionId, string? aut
     }
 
     /// <summary>Resumes a stream at <paramref name="endpoint"/> after <paramref name="lastEventId"/>.</summary>
-    public async Task<SseStream> ResumeAsync(Uri endpoint, string lastEventId)
+    public Task<SseStream> ResumeAsync(Uri endpoint, string lastEventId) => GetStreamAsync(endpoint, lastEventId);
+
+    /// <summary>Opens the session's GET stream (for messages the server sends on its own).</summary>
+    public Task<SseStream> OpenStreamAsync(Uri endpoint) => GetStreamAsync(endpoint, lastEventId: null);
+
+    private async Task<SseStream> GetStreamAsync(Uri endpoint, string? lastEventId)
     {
         using var request = NewRequest(HttpMethod.Get, endpoint, authorization, SessionId, content: null);
-        request.Headers.Add("Last-Event-ID", lastEventId);
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
         return await SseStream.OpenAsync(await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead));
     }
 
