@@ -46,6 +46,7 @@ public sealed partial class LegacySseEndpoints(
         {
             if (!await grains.GetGrain<IIdentitySessionsGrain>(identity).TryReserveAsync())
             {
+                metrics.RateLimitRejected(GatewayMetrics.SessionLimitPolicy);
                 context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 await context.Response.WriteAsync("Too many open sessions for this identity. Close streams you no longer use, then open a new one.");
                 return;

@@ -49,7 +49,7 @@ public sealed class GrainEventStreamWriter(
         }
 
         var written = await session.AppendAsync(streamId, SessionEventMessages.ToData(sseItem, streamId, retryInterval));
-        // What the grain keeps, as the client gets it: for a recorded tool result, the SDK's own rendering.
+        // The id the grain gave the event; a priming event of the GET stream as the grain keeps it.
         return sseItem.Data is null ? messages.ToItem(sessionId, written) : sseItem with
         {
             EventId = written.Sequence > 0 ? SessionEventIds.Format(sessionId, written.Sequence) : null,

@@ -5,7 +5,9 @@ namespace PandaMcp.Gateway.Sessions;
 /// <summary>
 /// The POST streams of sessions this gateway is writing now. A tool call tells its POST's stream that the session
 /// grain has recorded its answer already, so the stream hands the SDK that event's id instead of writing the
-/// answer to the grain a second time: one cluster round trip fewer per call.
+/// answer to the grain a second time: one cluster round trip fewer per call. The SDK lets go of a POST's writer
+/// after its final response, or when the session's copy on this gateway ends (a cancelled request has no final
+/// response), so an entry lives no longer than that.
 /// </summary>
 public sealed class OpenPostStreams
 {

@@ -109,6 +109,11 @@ public sealed partial class SessionGrain(
 
     public async Task<SessionToolReply> CallToolAsync(SessionToolCall call)
     {
+        // A client that resumes the POST's stream while PanDA works waits for the answer instead of an empty stream.
+        if (Exists)
+        {
+            _log.Open(call.StreamId);
+        }
         // No cancellation: once sent, PanDA may act on the call, so it runs to its end and its answer is kept.
         var reply = await GrainFactory.GetGrain<IPandaModuleGrain>($"{call.Call.Module}/0").InvokeAsync(call.Call);
         var recorded = Exists
@@ -130,18 +135,17 @@ public sealed partial class SessionGrain(
 
     public async Task<SessionEventBatch> ReadAsync(string streamId, long afterSequence, TimeSpan wait)
     {
-        var deadline = time.GetUtcNow() + wait;
+        var timeUp = Task.Delay(wait, time);
         while (Exists)
         {
             var changed = _log.Changed;
             var batch = _log.Read(streamId, afterSequence);
             var notYetStarted = afterSequence == 0 && !_log.Knows(streamId);
-            var left = deadline - time.GetUtcNow();
-            if (batch.Events.Count > 0 || (batch.Ended && !notYetStarted) || left <= TimeSpan.Zero)
+            if (batch.Events.Count > 0 || (batch.Ended && !notYetStarted) || timeUp.IsCompleted)
             {
                 return batch;
             }
-            await Task.WhenAny(changed, Task.Delay(left, time));
+            await Task.WhenAny(changed, timeUp);
         }
         return new SessionEventBatch([], Ended: true);
     }

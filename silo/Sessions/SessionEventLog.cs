@@ -5,8 +5,9 @@ namespace PandaMcp.Silo.Sessions;
 /// <summary>
 /// The SSE events of one session, in memory, bounded by count and age. Sequences start at a random 31-bit
 /// epoch shifted left by 32 bits, so ids of an earlier activation (before a silo was lost) never match.
-/// A stream ends with its final response: later events of that stream are not kept. When the SDK writes the
-/// final response of a tool call the grain has already recorded, it replaces the record under the same id.
+/// A stream ends with its final response: later events of that stream are not kept. A tool call's answer is
+/// recorded by the grain; should a gateway still write its own final response for that call (it does not when it
+/// knows of the record), it replaces the record under the same id.
 /// </summary>
 public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider time)
 {
@@ -60,7 +61,10 @@ public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider
         }
     }
 
-    /// <summary>Whether the stream has had an event or ended here (and is still kept).</summary>
+    /// <summary>A stream that has its first event still to come (a POST whose call has started): readers wait for it.</summary>
+    public void Open(string streamId) => StreamFor(streamId);
+
+    /// <summary>Whether the stream has been opened, had an event or ended here (and is still kept).</summary>
     public bool Knows(string streamId) => _streams.ContainsKey(streamId);
 
     public string? StreamOf(long sequence)

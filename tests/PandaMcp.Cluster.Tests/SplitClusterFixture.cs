@@ -84,8 +84,8 @@ public sealed class SplitClusterFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Settings every process of these tests shares: PanDA's timeout (the grain call timeout follows it) and
-    /// progress reports every half second.
+    /// Settings every process of these tests shares: PanDA's timeout (the grain call timeout follows it),
+    /// progress reports every half second, resumed streams read from the grain every second.
     /// </summary>
     private Dictionary<string, string> ClusterEnvironment(string clusterId, RedisServer? redis, IReadOnlyDictionary<string, string>? settings)
     {
@@ -97,6 +97,8 @@ public sealed class SplitClusterFixture : IAsyncLifetime
             ["PandaMcp__Cluster__ServiceId"] = clusterId,
             ["PandaMcp__Panda__Timeout"] = "00:00:10",
             ["PandaMcp__Sessions__ProgressInterval"] = "00:00:00.500",
+            // Shorter than the slow calls here, so that a stream resumed during a call is read more than once.
+            ["PandaMcp__Sessions__StreamPollWait"] = "00:00:01",
             // The loads here come from one identity, faster than a person's calls per second: that limit has tests of its own.
             ["PandaMcp__Security__CallsPerSecond"] = "0",
         };

@@ -33,6 +33,23 @@ public sealed class SessionEventLogTests
     }
 
     [Fact]
+    public void AnOpenedStream_GoesOnBeforeItsFirstEvent_AndAnUnknownOneHasEnded()
+    {
+        var log = NewLog();
+        log.Open("3");
+
+        Assert.True(log.Knows("3"));
+        Assert.False(log.Read("3", 0).Ended);
+        Assert.False(log.Knows("4"));
+        Assert.True(log.Read("4", 0).Ended);
+
+        var answer = log.Append("3", Recorded("3"));
+
+        Assert.Equal([answer.Sequence], log.Read("3", 0).Events.Select(e => e.Sequence));
+        Assert.True(log.Read("3", 0).Ended);
+    }
+
+    [Fact]
     public void AStreamWithoutItsFinalResponse_GoesOn()
     {
         var log = NewLog();

@@ -15,6 +15,8 @@ public static class FreePort
     private const int AboveHighest = 32_768;
 
     // A port handed out is not listened on until its server starts, so a later pick could find it free again.
+    // Other test processes pick at random from the same range: a clash needs the same port picked by both in the
+    // moment before its server binds it.
     private static readonly HashSet<int> HandedOut = [];
 
     public static int Next()
