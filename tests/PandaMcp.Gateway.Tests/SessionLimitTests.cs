@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PandaEmulator;
 using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Testing;
@@ -15,8 +18,8 @@ public sealed class SessionLimitTests(GatewayFixture gateway)
     public async Task AnIdentityAtItsSessionLimit_Gets429_UntilItEndsOne()
     {
         var token = "Bearer " + TokenIssuer.Mint($"limit-{Guid.NewGuid():N}");
-        var rejection = ("policy", GatewayMetrics.SessionLimitPolicy);
-        var rejectedBefore = await PrometheusScrape.ValueAsync(gateway.Http, gateway.McpUrl, "pandamcp_rate_limit_rejections_total", rejection);
+        using var rejections = new MetricCollector<long>(
+            gateway.Services.GetRequiredService<IMeterFactory>(), GatewayMetrics.MeterName, "pandamcp.rate_limit.rejections");
         var sessions = new List<RawMcpSession>();
         for (var i = 0; i < Limit; i++)
         {
@@ -34,6 +37,6 @@ public sealed class SessionLimitTests(GatewayFixture gateway)
         Assert.Contains("Too many open sessions", refused?.Message);
         Assert.NotEqual(sessions[0].SessionId, afterEnding.SessionId);
         Assert.NotNull(other.SessionId);
-        await PrometheusScrape.UntilAsync(gateway.Http, gateway.McpUrl, rejectedBefore + 1, "pandamcp_rate_limit_rejections_total", rejection);
+        Assert.Equal([GatewayMetrics.SessionLimitPolicy], rejections.GetMeasurementSnapshot().Select(m => m.Tags["policy"]));
     }
 }
