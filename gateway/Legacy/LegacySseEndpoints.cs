@@ -38,7 +38,7 @@ public sealed partial class LegacySseEndpoints(
 
     public async Task OpenStreamAsync(HttpContext context)
     {
-        var identity = CallerIdentity.Of(CallerCredentials.From(context));
+        var identity = CallerIdentity.Of(context);
         var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         var session = grains.GetGrain<ISessionGrain>(sessionId);
         SessionEvent opened;
@@ -120,7 +120,7 @@ public sealed partial class LegacySseEndpoints(
         var sessionId = context.Request.Query["session_id"].ToString();
         var credentials = CallerCredentials.From(context);
         var session = sessionId.Length > 0 ? grains.GetGrain<ISessionGrain>(sessionId) : null;
-        if (session is null || await session.TouchAsync(CallerIdentity.Of(credentials)) is not { IsLegacy: true })
+        if (session is null || await session.TouchAsync(CallerIdentity.Of(context)) is not { IsLegacy: true })
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             await context.Response.WriteAsync("No open SSE stream has this session_id. Open a new stream with GET /sse.");

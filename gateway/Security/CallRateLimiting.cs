@@ -42,7 +42,7 @@ public static partial class CallRateLimiting
                 : RateLimitPartition.GetNoLimiter(""));
 
     private static string CallerKey(HttpContext context) =>
-        CallerIdentity.Of(CallerCredentials.From(context)) is var identity && identity == CallerIdentity.Anonymous
+        CallerIdentity.Of(context) is var identity && identity == CallerIdentity.Anonymous
             ? $"{identity}:{context.Connection.RemoteIpAddress}"
             : identity;
 

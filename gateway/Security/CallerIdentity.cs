@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using PandaMcp.Contracts;
+using PandaMcp.Gateway.Tools;
 
 namespace PandaMcp.Gateway.Security;
 
@@ -14,6 +15,20 @@ namespace PandaMcp.Gateway.Security;
 public static class CallerIdentity
 {
     public const string Anonymous = "anonymous";
+
+    private const string ItemKey = "panda.identity";
+
+    /// <summary>The identity of an HTTP request, read once: the rate limiter and the session gate both ask for it.</summary>
+    public static string Of(HttpContext context)
+    {
+        if (context.Items.TryGetValue(ItemKey, out var known) && known is string identity)
+        {
+            return identity;
+        }
+        identity = Of(CallerCredentials.From(context));
+        context.Items[ItemKey] = identity;
+        return identity;
+    }
 
     public static string Of(PandaCredentials credentials) => Of(credentials.Authorization);
 

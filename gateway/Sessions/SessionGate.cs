@@ -59,7 +59,7 @@ public sealed partial class SessionGate(RequestDelegate next, IGrainFactory grai
     /// <summary>Checks the request against its session (or its identity's limit); false once it has been answered.</summary>
     private async Task<bool> AdmitAsync(HttpContext context)
     {
-        var identity = CallerIdentity.Of(CallerCredentials.From(context));
+        var identity = CallerIdentity.Of(context);
         var sessionId = context.Request.Headers[SessionHeader].ToString();
         if (sessionId.Length == 0)
         {
