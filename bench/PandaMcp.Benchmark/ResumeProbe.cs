@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
+using PandaMcp.Gateway.Sessions;
 
 namespace PandaMcp.Benchmark;
 
@@ -32,7 +33,7 @@ public static class ResumeProbe
         await using var session = await RawSessionCaller.StartAsync(
             [endpoint], "system_is_alive", new Dictionary<string, JsonElement>(), PandaCredentials.Anonymous, cancellationToken);
         var firstEvent = await AppendStreamAsync(client.Grains.GetGrain<ISessionGrain>(session.SessionId));
-        var lastEventId = $"{session.SessionId}:{firstEvent.ToString(CultureInfo.InvariantCulture)}";
+        var lastEventId = SessionEventIds.Format(session.SessionId, firstEvent);
 
         progress.WriteLine($"Resuming {WarmupResumes} times to warm up, then {MeasuredResumes} times measured...");
         for (var i = 0; i < WarmupResumes; i++)
