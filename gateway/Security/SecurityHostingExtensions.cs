@@ -9,7 +9,7 @@ public static class SecurityHostingExtensions
             .BindConfiguration(SecurityOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddCallRateLimiting();
+        builder.Services.AddCallerLimiting();
         return builder;
     }
 

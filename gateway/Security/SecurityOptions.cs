@@ -28,4 +28,8 @@ public sealed class SecurityOptions
     /// <summary>How many calls one caller may make at once above the average, after a quiet spell.</summary>
     [Range(1, 1_000_000)]
     public int CallBurst { get; set; } = 60;
+
+    /// <summary>SSE streams (GET on /mcp or /sse) one caller may hold open at once on this gateway; 0 turns the limit off.</summary>
+    [Range(0, 100_000)]
+    public int MaxStreamsPerCaller { get; set; } = 100;
 }

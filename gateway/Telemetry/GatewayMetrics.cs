@@ -21,6 +21,9 @@ public sealed class GatewayMetrics
     /// <summary>The <c>policy</c> tag of a call refused by the per-caller rate limit.</summary>
     public const string CallRatePolicy = "calls_per_caller";
 
+    /// <summary>The <c>policy</c> tag of a stream refused by the per-caller limit of open streams.</summary>
+    public const string StreamLimitPolicy = "streams_per_caller";
+
     /// <summary>The <c>policy</c> tag of an initialize refused by the limit of sessions per identity.</summary>
     public const string SessionLimitPolicy = "sessions_per_identity";
 
@@ -65,6 +68,6 @@ public sealed class GatewayMetrics
 
     public void StreamClosed(string transport) => _openStreams.Add(-1, new KeyValuePair<string, object?>("transport", transport));
 
-    /// <param name="policy"><see cref="CallRatePolicy"/> or <see cref="SessionLimitPolicy"/>.</param>
+    /// <param name="policy"><see cref="CallRatePolicy"/>, <see cref="StreamLimitPolicy"/> or <see cref="SessionLimitPolicy"/>.</param>
     public void RateLimitRejected(string policy) => _rateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
 }
