@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using PandaMcp.Clients;
+using PandaMcp.Contracts;
 
 namespace PandaMcp.StdioBridge;
 
@@ -94,9 +95,9 @@ internal sealed partial class GatewayConnection(
         _gate.Dispose();
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Connected to the gateway at {Url} (protocol {ProtocolVersion}).")]
+    [LoggerMessage(EventId = LogEvents.BridgeConnected, Level = LogLevel.Information, Message = "Connected to the gateway at {Url} (protocol {ProtocolVersion}).")]
     private partial void LogConnected(Uri url, string protocolVersion);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "The gateway at {Url} cannot be reached: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.BridgeConnectFailed, Level = LogLevel.Warning, Message = "The gateway at {Url} cannot be reached: {Reason}")]
     private partial void LogConnectFailed(Uri url, string reason);
 }

@@ -4,6 +4,7 @@ using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PandaMcp.Clients;
+using PandaMcp.Contracts;
 
 namespace PandaMcp.StdioBridge;
 
@@ -62,6 +63,6 @@ internal sealed partial class GatewayForwarder(GatewayConnection gateway, IdToke
         return result;
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Warning, Message = "A request to the gateway at {Url} failed: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.BridgeForwardFailed, Level = LogLevel.Warning, Message = "A request to the gateway at {Url} failed: {Reason}")]
     private partial void LogForwardFailed(Uri url, string reason);
 }

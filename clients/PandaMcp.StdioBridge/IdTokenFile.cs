@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PandaMcp.Contracts;
 
 namespace PandaMcp.StdioBridge;
 
@@ -93,10 +94,10 @@ internal sealed partial class IdTokenFile(IOptions<BridgeOptions> options, TimeP
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.BridgeNoToken, Level = LogLevel.Warning,
         Message = "No usable PanDA ID token: {Problem}. Calls go to PanDA without a token, so only its open endpoints work, until the file holds a valid one (get_panda_token writes it).")]
     private partial void LogNoToken(string problem);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Using the ID token from {Path} (expires {Expiry}).")]
+    [LoggerMessage(EventId = LogEvents.BridgeUsingToken, Level = LogLevel.Information, Message = "Using the ID token from {Path} (expires {Expiry}).")]
     private partial void LogUsingToken(string path, string expiry);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PandaMcp.Gateway.Tools;
 using PandaMcp.Silo.Panda;
 using PandaMcp.Silo.Telemetry;
+using PandaMcp.Contracts;
 
 namespace PandaMcp.Gateway.Hosting;
 
@@ -39,7 +40,7 @@ public sealed partial class GatewayStartupSummary(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEvents.GatewayStarted, Level = LogLevel.Information,
         Message = "PandaMcp gateway started: mode {Mode}, PanDA {UpstreamUrl}, transport {Transport}, {ToolCount} tools, listening on {Addresses}")]
     private static partial void LogStarted(ILogger logger, string mode, string upstreamUrl, string transport, int toolCount, string addresses);
 }

@@ -1,4 +1,6 @@
+using PandaMcp.Gateway.Protocol;
 using Microsoft.Extensions.Options;
+using PandaMcp.Contracts;
 
 namespace PandaMcp.Gateway.Security;
 
@@ -19,6 +21,6 @@ public sealed partial class OriginCheckMiddleware(RequestDelegate next, IOptions
     }
 
     // Not the Origin itself: it is the caller's to choose, and a log is no place for what a caller chooses.
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Refused {Method} {Path}: its Origin is neither an allowed VO nor an allowed web origin")]
+    [LoggerMessage(EventId = LogEvents.OriginRefused, Level = LogLevel.Information, Message = "Refused {Method} {Path}: its Origin is neither an allowed VO nor an allowed web origin")]
     private static partial void LogRefused(ILogger logger, string method, PathString path);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PandaMcp.Contracts;
 
 namespace PandaMcp.Silo.Hosting;
 
@@ -26,7 +27,7 @@ public sealed partial class ClusterConnectionRetry(TimeProvider time, ILogger<Cl
         return true;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.ClusterUnreachable, Level = LogLevel.Warning,
         Message = "No silo of the cluster answered (attempt {Attempt}); trying again in {Delay}")]
     private static partial void LogRetrying(ILogger logger, int attempt, TimeSpan delay, Exception exception);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PandaMcp.Contracts;
 
 namespace PandaMcp.Silo.Hosting;
 
@@ -54,6 +55,6 @@ public sealed partial class DrainOnShutdown(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Stopping: not ready, still serving for {DrainDelay}")]
+    [LoggerMessage(EventId = LogEvents.Draining, Level = LogLevel.Information, Message = "Stopping: not ready, still serving for {DrainDelay}")]
     private static partial void LogDraining(ILogger logger, TimeSpan drainDelay);
 }

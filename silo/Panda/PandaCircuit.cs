@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PandaMcp.Silo.Telemetry;
 using Polly.CircuitBreaker;
+using PandaMcp.Contracts;
 
 namespace PandaMcp.Silo.Panda;
 
@@ -55,12 +56,12 @@ public sealed partial class PandaCircuit
         StateChanged?.Invoke(state);
     }
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "PanDA at {BaseUrl} keeps failing: calls to it fail at once for {Seconds} s (circuit open)")]
+    [LoggerMessage(EventId = LogEvents.PandaCircuitOpened, Level = LogLevel.Error, Message = "PanDA at {BaseUrl} keeps failing: calls to it fail at once for {Seconds} s (circuit open)")]
     private static partial void LogOpened(ILogger logger, string baseUrl, double seconds);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Trying PanDA at {BaseUrl} again with one call (circuit half-open)")]
+    [LoggerMessage(EventId = LogEvents.PandaCircuitHalfOpened, Level = LogLevel.Information, Message = "Trying PanDA at {BaseUrl} again with one call (circuit half-open)")]
     private static partial void LogHalfOpened(ILogger logger, string baseUrl);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "PanDA at {BaseUrl} answers again: calls go through (circuit closed)")]
+    [LoggerMessage(EventId = LogEvents.PandaCircuitClosed, Level = LogLevel.Warning, Message = "PanDA at {BaseUrl} answers again: calls go through (circuit closed)")]
     private static partial void LogClosed(ILogger logger, string baseUrl);
 }

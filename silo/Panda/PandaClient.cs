@@ -61,9 +61,9 @@ public sealed partial class PandaClient(HttpClient http, IOptions<PandaClientOpt
     };
 
     // Module and function only: arguments may name users, and credentials never reach a log.
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "PanDA answered {Module}.{Function} with HTTP {Status}")]
+    [LoggerMessage(EventId = LogEvents.PandaAnswered, Level = LogLevel.Debug, Message = "PanDA answered {Module}.{Function} with HTTP {Status}")]
     private static partial void LogAnswered(ILogger logger, string module, string function, int status);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "PanDA call {Module}.{Function} failed: {Failure}")]
+    [LoggerMessage(EventId = LogEvents.PandaCallFailed, Level = LogLevel.Warning, Message = "PanDA call {Module}.{Function} failed: {Failure}")]
     private static partial void LogFailed(ILogger logger, string module, string function, PandaFailure failure);
 }

@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
+using PandaMcp.Contracts;
 
 namespace PandaMcp.Silo.Panda;
 
@@ -56,9 +57,9 @@ public static partial class UpstreamTls
         return authorities;
     }
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "PANDA_VERIFY_HOST is off: PanDA's TLS certificate is not checked, so the connection to PanDA can be intercepted")]
+    [LoggerMessage(EventId = LogEvents.PandaTlsUnverified, Level = LogLevel.Warning, Message = "PANDA_VERIFY_HOST is off: PanDA's TLS certificate is not checked, so the connection to PanDA can be intercepted")]
     private static partial void LogVerificationOff(ILogger logger);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "PanDA's certificate is checked against {Count} CA certificates (folder {Directory}, bundle {Bundle})")]
+    [LoggerMessage(EventId = LogEvents.PandaCustomTrust, Level = LogLevel.Information, Message = "PanDA's certificate is checked against {Count} CA certificates (folder {Directory}, bundle {Bundle})")]
     private static partial void LogCustomTrust(ILogger logger, int count, string? directory, string? bundle);
 }
