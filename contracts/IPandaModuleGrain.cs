@@ -1,7 +1,7 @@
 namespace PandaMcp.Contracts;
 
 /// <summary>
-/// Makes the REST calls of one PanDA API module. Keys are <c>&lt;module&gt;/&lt;shard&gt;</c>: callers spread
+/// Makes the REST calls of one PanDA API module. Keys come from <see cref="PandaModuleGrains"/>: callers spread
 /// their calls over several keys so that the calls of many agents share the load across silos.
 /// </summary>
 [Alias("panda.IPandaModuleGrain")]

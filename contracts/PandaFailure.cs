@@ -11,4 +11,7 @@ public enum PandaFailure
 
     /// <summary>The connection could not be made, or it broke before an answer came.</summary>
     Unreachable = 2,
+
+    /// <summary>The cluster could not complete the call (the grain running it failed): it may or may not have reached PanDA.</summary>
+    Cluster = 3,
 }

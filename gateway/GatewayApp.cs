@@ -16,6 +16,7 @@ public static class GatewayApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddPandaLogLevelDefaults();
         builder.AddPandaGateway();
         builder.AddPandaSecurity();
         builder.AddPandaCluster();
@@ -25,10 +26,11 @@ public static class GatewayApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UsePandaSecurity();
+        app.UseOriginCheck();
         app.UseRequestBodyLimit();
+        app.UseMcpRequests();
+        app.UseCallerLimits();
         app.UseSessionLogScope();
-        app.UseJsonRpcBodyCheck();
         app.MapPandaMcp();
         app.MapPandaHealth();
         app.MapPandaMetrics();

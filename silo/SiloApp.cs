@@ -11,6 +11,7 @@ public static class SiloApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddPandaLogLevelDefaults();
         builder.AddPandaSilo();
         builder.AddSiloHealthChecks();
         builder.AddGracefulShutdown();

@@ -3,6 +3,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PandaMcp.Catalog;
 using PandaMcp.Contracts;
+using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Tools;
 using PandaMcp.Silo.Panda;
 
@@ -30,7 +31,7 @@ public sealed class InProcessToolHandlers(PandaToolSet tools, PandaClient panda,
 
         var endpoint = tool.Endpoint;
         var call = new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!,
-            CallerCredentials.From(httpContext.HttpContext));
+            CallerCredentials.From(httpContext.HttpContext!.Request));
         return ToolResults.From(endpoint, await panda.SendAsync(call, cancellationToken));
     }
 }

@@ -44,10 +44,11 @@ public static class IdleSessionsProbe
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
             async (i, _) =>
             {
-                var start = new SessionStart($"bench-identity-{i / SessionsPerIdentity}", InitializeParamsJson, RawSessionCaller.Version);
-                if (!await grains.GetGrain<ISessionGrain>(NewSessionId()).StartAsync(start))
+                var owner = new SessionCaller($"bench-identity-{i / SessionsPerIdentity}", SessionTransport.StreamableHttp);
+                if (await grains.GetGrain<ISessionGrain>(NewSessionId()).StartAsync(new SessionStart(owner, InitializeParamsJson, RawSessionCaller.Version)) is var outcome
+                    && outcome != SessionStartOutcome.Started)
                 {
-                    throw new BenchmarkFailedException("A new session id was already taken.");
+                    throw new BenchmarkFailedException($"A new session did not start: {outcome}.");
                 }
                 if (Interlocked.Increment(ref done) % 10_000 == 0)
                 {

@@ -5,23 +5,21 @@ using System.Text;
 using System.Text.Json;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
+using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Sessions;
 
 namespace PandaMcp.Benchmark;
 
 /// <summary>
 /// How long a resume takes: a session initialized through a gateway of a split cluster (Redis, one silo, one
-/// gateway), one of its streams given 100 events, then <c>GET /mcp</c> with <c>Last-Event-ID</c> naming the
-/// first of them, timed until the stream ends after the other 99, again and again.
+/// gateway), its listening stream given 100 events, then <c>GET /mcp</c> with <c>Last-Event-ID</c> naming the
+/// stream's start, timed until the 100 have arrived, again and again.
 /// </summary>
 public static class ResumeProbe
 {
     private const int Events = 100;
     private const int WarmupResumes = 10;
     private const int MeasuredResumes = 50;
-
-    /// <summary>The request whose stream is replayed; the session makes no other request with this id.</summary>
-    private const int RequestId = 1;
 
     public static async Task<string> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
@@ -32,7 +30,10 @@ public static class ResumeProbe
         var endpoint = cluster.McpEndpoints[0];
         await using var session = await RawSessionCaller.StartAsync(
             [endpoint], "system_is_alive", new Dictionary<string, JsonElement>(), PandaCredentials.Anonymous, cancellationToken);
-        var firstEvent = await AppendStreamAsync(client.Grains.GetGrain<ISessionGrain>(session.SessionId));
+        var grain = client.Grains.GetGrain<ISessionGrain>(session.SessionId);
+        await using var listening = grain.ListenAsync(new SessionCaller(CallerIdentity.Anonymous, SessionTransport.StreamableHttp), cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        var firstEvent = await FillStreamAsync(grain, listening);
         var lastEventId = SessionEventIds.Format(session.SessionId, firstEvent);
 
         progress.WriteLine($"Resuming {WarmupResumes} times to warm up, then {MeasuredResumes} times measured...");
@@ -49,7 +50,7 @@ public static class ResumeProbe
 
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Resume of a stream of {Events} events after its first (GET /mcp, Last-Event-ID, {Events - 1} events replayed to the stream's end), "
+            $"Resume of a stream after its start (GET /mcp, Last-Event-ID, timed until its {Events} events have been replayed), "
             + $"{MeasuredResumes} times after {WarmupResumes} unmeasured:");
         text.AppendLine();
         text.AppendLine("| resumes | median ms | p90 ms | max ms |");
@@ -62,22 +63,22 @@ public static class ResumeProbe
     }
 
     /// <summary>
-    /// Gives the stream of request <see cref="RequestId"/> progress notifications and, last, its response, as a
-    /// gateway records a tool call that waited for PanDA; returns the first event's sequence.
+    /// Opens the session's listening stream (as a GET would) and sends 99 progress notifications and a response
+    /// on it, as the session grain records a call that waited for PanDA; returns the sequence of the stream's start.
     /// </summary>
-    private static async Task<long> AppendStreamAsync(ISessionGrain grain)
+    private static async Task<long> FillStreamAsync(ISessionGrain grain, IAsyncEnumerator<SessionStreamItem> listening)
     {
-        var streamId = RequestId.ToString(CultureInfo.InvariantCulture);
-        long first = 0;
+        if (!await listening.MoveNextAsync() || listening.Current.Status != SessionStreamStatus.Opened)
+        {
+            throw new BenchmarkFailedException("The session's stream did not open.");
+        }
+        var caller = new SessionCaller(CallerIdentity.Anonymous, SessionTransport.StreamableHttp);
         for (var i = 1; i < Events; i++)
         {
-            var progress = $$$"""{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"bench","progress":{{{i}}},"message":"Waiting for PanDA: {{{i}}} s"}}""";
-            var appended = await grain.AppendAsync(streamId, new SessionEventData(progress));
-            first = first == 0 ? appended.Sequence : first;
+            await grain.PostAsync(caller, $$$"""{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":"bench","progress":{{{i}}},"message":"Waiting for PanDA: {{{i}}} s"}}""");
         }
-        var response = $$$"""{"jsonrpc":"2.0","id":{{{RequestId}}},"result":{"content":[{"type":"text","text":"{\"success\":true,\"message\":\"\",\"data\":\"yes\"}"}],"isError":false}}""";
-        await grain.AppendAsync(streamId, new SessionEventData(response, FinalForRequestIdJson: streamId));
-        return first;
+        await grain.PostAsync(caller, """{"jsonrpc":"2.0","id":1,"result":{"content":[{"type":"text","text":"{\"success\":true,\"message\":\"\",\"data\":\"yes\"}"}],"isError":false}}""");
+        return listening.Current.Event!.Sequence;
     }
 
     /// <summary>One resume, in milliseconds from sending the GET to the end of its stream.</summary>
@@ -90,14 +91,15 @@ public static class ResumeProbe
             throw new BenchmarkFailedException(
                 $"The resume answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }
+        // The listening stream goes on after what it replays: the resume is done when the 100 events have come.
         var replayed = 0;
         await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken)).EnumerateAsync(cancellationToken))
         {
-            replayed += string.IsNullOrEmpty(item.EventId) ? 0 : 1;
+            if (!string.IsNullOrEmpty(item.EventId) && ++replayed == Events)
+            {
+                return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
         }
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return replayed == Events - 1
-            ? elapsed
-            : throw new BenchmarkFailedException($"The resume replayed {replayed} events, not {Events - 1}.");
+        throw new BenchmarkFailedException($"The resume replayed {replayed} events, not {Events}.");
     }
 }

@@ -1,58 +1,55 @@
 namespace PandaMcp.Contracts.Sessions;
 
 /// <summary>
-/// One MCP session of a 2024-11-05 to 2025-11-25 client, keyed by its <c>Mcp-Session-Id</c>. It holds what a
-/// gateway needs to serve the session's next request (persisted), the session's SSE event log (in memory), and
-/// runs the session's tool calls, so that their results are kept even when the gateway that asked is gone.
-/// Every method that takes an identity answers as if the session did not exist when the identity differs.
+/// One MCP session of a 2024-11-05 to 2025-11-25 client, keyed by its session id. It holds what is known of the
+/// session (persisted), its SSE streams (in memory), and runs its tool calls, so that an answer is kept even when
+/// the gateway that asked is gone. Each gateway request of a session is one call of this grain. Every method
+/// answers as if the session did not exist when the caller is another identity or comes through another transport.
 /// </summary>
 [Alias("panda.ISessionGrain")]
 public interface ISessionGrain : IGrainWithStringKey
 {
-    /// <summary>Records a session a gateway has just initialized. False if it already exists.</summary>
+    /// <summary>Starts the session, within its owner's limit of sessions.</summary>
     [Alias("Start")]
-    Task<bool> StartAsync(SessionStart start);
+    Task<SessionStartOutcome> StartAsync(SessionStart start);
 
-    /// <summary>Marks the session used now; null when it does not exist, ended, expired or is another identity's.</summary>
+    /// <summary>Marks the session used now; false when it does not exist, ended, expired or is not the caller's.</summary>
     [Alias("Touch")]
-    Task<SessionView?> TouchAsync(string identity);
+    Task<bool> TouchAsync(SessionCaller caller);
 
     /// <summary>Whether the session still exists (an idle one past its time is ended now), without marking it used.</summary>
     [Alias("Exists")]
     Task<bool> ExistsAsync();
 
-    /// <summary>Ends the session (DELETE). False when there was no such session for this identity.</summary>
+    /// <summary>Ends the session (DELETE, or a legacy stream closed). False when there was no such session for the caller.</summary>
     [Alias("End")]
-    Task<bool> EndAsync(string identity);
+    Task<bool> EndAsync(SessionCaller caller);
 
-    /// <summary>Keeps the level a client asked for with logging/setLevel.</summary>
+    /// <summary>Keeps the level a client asked for with logging/setLevel; false as <see cref="TouchAsync"/>.</summary>
     [Alias("SetLogLevel")]
-    Task SetLogLevelAsync(string level);
+    Task<bool> SetLogLevelAsync(SessionCaller caller, string level);
 
     /// <summary>
-    /// Makes a tool call's REST call and records its result in the event log of the stream that asked for it.
-    /// The call runs to its end even if the caller goes away: PanDA may act on it, so its answer is kept.
+    /// Makes a tool call's REST call. When PanDA answers within the session's answer time the reply comes back
+    /// here; otherwise the call goes on in this grain and its answer becomes an event of a stream (with progress
+    /// notifications before it when the client gave a progress token), which the client reads or resumes from
+    /// any gateway. The call runs to its end even if the caller goes away: PanDA may act on it.
     /// </summary>
     [Alias("CallTool")]
-    Task<SessionToolReply> CallToolAsync(SessionToolCall call);
+    Task<SessionCallOutcome> CallToolAsync(SessionCaller caller, SessionToolCall call);
 
-    /// <summary>Adds an event to a stream of the session and returns it with its id (see <see cref="SessionEvent"/>).</summary>
-    [Alias("Append")]
-    Task<SessionEvent> AppendAsync(string streamId, SessionEventData data);
-
-    /// <summary>The writer of a stream is done with it: readers stop at its end.</summary>
-    [Alias("CompleteStream")]
-    Task CompleteStreamAsync(string streamId);
-
-    /// <summary>The stream an event id belongs to; null when the event is unknown or no longer kept.</summary>
-    [Alias("StreamOf")]
-    Task<string?> StreamOfAsync(long sequence);
+    /// <summary>Sends a JSON-RPC message on the session's listening stream (a legacy session's one stream); false as <see cref="TouchAsync"/>.</summary>
+    [Alias("Post")]
+    Task<bool> PostAsync(SessionCaller caller, string messageJson);
 
     /// <summary>
-    /// The events of a stream after <paramref name="afterSequence"/>; when there are none yet and the stream
-    /// goes on, waits up to <paramref name="wait"/> for the next ones. Read from its start (0), a stream this
-    /// session has no event of yet is waited for too: its POST's call may not have reached the grain yet.
+    /// Opens a stream for what the server sends on its own (GET without Last-Event-ID, or a legacy session's
+    /// stream) and follows it. While a stream is followed, the session does not expire.
     /// </summary>
-    [Alias("Read")]
-    Task<SessionEventBatch> ReadAsync(string streamId, long afterSequence, TimeSpan wait);
+    [Alias("Listen")]
+    IAsyncEnumerable<SessionStreamItem> ListenAsync(SessionCaller caller, CancellationToken cancellationToken = default);
+
+    /// <summary>Replays the stream of event <paramref name="afterSequence"/> after it, then follows it until it ends.</summary>
+    [Alias("Resume")]
+    IAsyncEnumerable<SessionStreamItem> ResumeAsync(SessionCaller caller, long afterSequence, CancellationToken cancellationToken = default);
 }

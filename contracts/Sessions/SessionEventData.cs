@@ -1,17 +1,15 @@
 namespace PandaMcp.Contracts.Sessions;
 
 /// <summary>
-/// What an SSE event carries: nothing (a priming event), a JSON-RPC message as the SDK wrote it, or the
-/// PanDA answer to a tool call, recorded by the session grain before any gateway turned it into a message.
+/// What an SSE event carries: nothing (the start of a stream), a JSON-RPC message, or PanDA's answer to a tool
+/// call as the session grain recorded it, which the gateway that delivers it renders as the call's response.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("panda.SessionEventData")]
 public sealed record SessionEventData(
     [property: Id(0)] string? MessageJson,
-    [property: Id(1)] TimeSpan? RetryInterval = null,
-    [property: Id(2)] RecordedToolResult? ToolResult = null,
-    [property: Id(3)] string? FinalForRequestIdJson = null)
+    [property: Id(1)] RecordedToolResult? ToolResult = null)
 {
-    public static SessionEventData Priming(TimeSpan? retryInterval) => new(null, retryInterval);
+    public static readonly SessionEventData StreamStart = new(MessageJson: null);
 
-    public override string ToString() => $"SessionEventData {{ {(MessageJson is null ? ToolResult is null ? "priming" : "tool result" : "message")} }}";
+    public override string ToString() => $"SessionEventData {{ {(MessageJson is null ? ToolResult is null ? "stream start" : "tool result" : "message")} }}";
 }

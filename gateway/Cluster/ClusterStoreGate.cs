@@ -1,4 +1,4 @@
-using PandaMcp.Gateway.Security;
+using PandaMcp.Gateway.Protocol;
 
 namespace PandaMcp.Gateway.Cluster;
 

@@ -12,6 +12,5 @@ public sealed class ModuleGrainRouter(IGrainFactory grains, IOptions<GatewayOpti
 {
     private readonly int _shards = options.Value.ShardsPerModule;
 
-    public IPandaModuleGrain For(string module) =>
-        grains.GetGrain<IPandaModuleGrain>($"{module}/{Random.Shared.Next(_shards)}");
+    public IPandaModuleGrain For(string module) => grains.GetPandaModuleGrain(module, Random.Shared.Next(_shards));
 }

@@ -4,9 +4,8 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Microsoft.Extensions.Options;
 using PandaMcp.Gateway.Cluster;
-using PandaMcp.Gateway.Legacy;
+using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Sessions;
-using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Gateway.Tools;
 
 namespace PandaMcp.Gateway.Hosting;
@@ -15,7 +14,6 @@ namespace PandaMcp.Gateway.Hosting;
 public static class McpHostingExtensions
 {
     public const string ServerName = "PandaMcp";
-    public const string McpPath = "/mcp";
 
     public static WebApplicationBuilder AddPandaMcpServer(this WebApplicationBuilder builder)
     {
@@ -23,26 +21,33 @@ public static class McpHostingExtensions
             .BindConfiguration(CatalogOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) => options.EndpointListFile =
                 PandaServerConfig.Either(configuration, $"{CatalogOptions.SectionName}:EndpointListFile", PandaServerConfig.EndpointListFile));
-        builder.Services.AddSingleton<LegacySseEndpoints>();
+        builder.Services.AddOptions<StreamOptions>()
+            .BindConfiguration(StreamOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PandaToolSet>();
         builder.Services.AddSingleton<PandaToolInvoker>();
         builder.Services.AddSingleton<PandaToolHandlers>();
-        builder.Services.AddSingleton<ToolCallProgress>();
+        builder.Services.AddSingleton<StatelessToolCalls>();
+        builder.Services.AddClusterSessions();
         builder.Services.AddOptions<McpServerOptions>().Configure<PandaToolHandlers>((options, handlers) =>
         {
             options.ServerInfo = new Implementation { Name = ServerName, Title = "PanDA MCP", Version = Version };
             options.Handlers.ListToolsHandler = handlers.ListAsync;
             options.Handlers.CallToolHandler = handlers.CallAsync;
-#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28 on; session clients still set it.
-            options.Handlers.SetLoggingLevelHandler = handlers.SetLoggingLevelAsync;
-#pragma warning restore MCP9005
         });
-        builder.AddClusterSessions();
         builder.Services.AddMcpServer()
-            // 2026-07-28 clients are served statelessly; 2024-11-05 to 2025-11-25 clients get sessions.
-            .WithHttpTransport(transport => transport.SessionMode = HttpServerSessionMode.StatefulForInitializeClients);
+            // The SDK serves only sessionless (2026-07-28) requests: the gateway answers session clients itself.
+            .WithHttpTransport(transport => transport.SessionMode = HttpServerSessionMode.Stateless);
         return builder;
+    }
+
+    /// <summary>Reads each MCP request once (<see cref="McpRequest"/>), before the checks that need its caller or message.</summary>
+    public static WebApplication UseMcpRequests(this WebApplication app)
+    {
+        app.UseWhen(context => McpPaths.IsMcp(context.Request.Path), branch => branch.UseMiddleware<McpRequestReader>());
+        return app;
     }
 
     public static WebApplication MapPandaMcp(this WebApplication app)
@@ -50,19 +55,17 @@ public static class McpHostingExtensions
         // Build the tools now, so that a bad endpoint list stops start-up instead of the first request.
         app.Services.GetRequiredService<PandaToolSet>();
         app.UseWhen(
-            context => context.Request.Path.StartsWithSegments(McpPath, out var rest) && rest.Value is "" or "/",
-            branch => branch.UseMiddleware<ClusterStoreGate>().UseMiddleware<StatelessToolCallMiddleware>().UseMiddleware<SessionGate>().UseMiddleware<StreamCountingMiddleware>());
-        // Routing ignores a trailing slash: this serves /mcp and /mcp/ (the path PanDA's Apache proxies).
-        app.MapMcp(McpPath);
+            context => context.Request.Path.StartsWithSegments(McpPaths.Mcp, out var rest) && rest.Value is "" or "/",
+            branch => branch.UseMiddleware<ClusterStoreGate>().UseMiddleware<McpRouting>());
+        // The SDK's endpoint, for the sessionless requests the gateway leaves to it. Routing ignores a trailing
+        // slash: this serves /mcp and /mcp/ (the path PanDA's Apache proxies).
+        app.MapMcp(McpPaths.Mcp);
         if (app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.ServesLegacySse)
         {
-            app.UseWhen(
-                context => context.Request.Path.StartsWithSegments(LegacySseEndpoints.StreamPath)
-                    || context.Request.Path.StartsWithSegments(LegacySseEndpoints.MessagePath.TrimEnd('/')),
-                branch => branch.UseMiddleware<ClusterStoreGate>());
+            app.UseWhen(context => McpPaths.IsLegacy(context.Request.Path), branch => branch.UseMiddleware<ClusterStoreGate>());
             var legacy = app.Services.GetRequiredService<LegacySseEndpoints>();
-            app.MapGet(LegacySseEndpoints.StreamPath, legacy.OpenStreamAsync);
-            app.MapPost(LegacySseEndpoints.MessagePath, legacy.PostMessageAsync);
+            app.MapGet(McpPaths.LegacyStream, legacy.OpenStreamAsync);
+            app.MapPost(McpPaths.LegacyMessages, legacy.PostMessageAsync);
         }
         return app;
     }

@@ -1,7 +1,6 @@
-using ModelContextProtocol.Protocol;
 using PandaMcp.Contracts;
 
-namespace PandaMcp.Gateway.Tools;
+namespace PandaMcp.Gateway.Protocol;
 
 /// <summary>
 /// Reads the caller's PanDA credentials from the MCP HTTP request, as PanDA's own MCP server does: the token
@@ -12,30 +11,17 @@ public static class CallerCredentials
 {
     private const string BearerPrefix = "Bearer ";
 
-    /// <summary>Where a transport that answers after the HTTP request has ended leaves that request's credentials.</summary>
-    public const string ItemKey = "panda.credentials";
-
-    /// <summary>The credentials a message carries with it, else those of the HTTP request being served.</summary>
-    public static PandaCredentials From(JsonRpcMessage message, HttpContext? context) =>
-        message.Context?.Items is { } items && items.TryGetValue(ItemKey, out var carried) && carried is PandaCredentials credentials
-            ? credentials
-            : From(context);
-
-    public static PandaCredentials From(HttpContext? context)
+    public static PandaCredentials From(HttpRequest request)
     {
-        if (context is null)
-        {
-            return PandaCredentials.Anonymous;
-        }
-        var headers = context.Request.Headers;
+        var headers = request.Headers;
         var authorization = headers.Authorization.ToString();
         if (authorization.Length == 0 && headers["X-Auth-Token"].ToString() is { Length: > 0 } token)
         {
             authorization = token.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? token : BearerPrefix + token;
         }
         var origin = headers.Origin.ToString();
-        return new PandaCredentials(
-            authorization.Length > 0 ? authorization : null,
-            origin.Length > 0 ? origin : null);
+        return authorization.Length == 0 && origin.Length == 0
+            ? PandaCredentials.Anonymous
+            : new PandaCredentials(authorization.Length > 0 ? authorization : null, origin.Length > 0 ? origin : null);
     }
 }

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.IdentityModel.JsonWebTokens;
 using PandaMcp.Contracts;
-using PandaMcp.Gateway.Tools;
 
-namespace PandaMcp.Gateway.Security;
+namespace PandaMcp.Gateway.Protocol;
 
 /// <summary>
 /// Who a request comes from, as a fingerprint that can be stored and logged: a hash of the ID token's issuer and
@@ -15,20 +14,6 @@ namespace PandaMcp.Gateway.Security;
 public static class CallerIdentity
 {
     public const string Anonymous = "anonymous";
-
-    private const string ItemKey = "panda.identity";
-
-    /// <summary>The identity of an HTTP request, read once: the rate limiter and the session gate both ask for it.</summary>
-    public static string Of(HttpContext context)
-    {
-        if (context.Items.TryGetValue(ItemKey, out var known) && known is string identity)
-        {
-            return identity;
-        }
-        identity = Of(CallerCredentials.From(context));
-        context.Items[ItemKey] = identity;
-        return identity;
-    }
 
     public static string Of(PandaCredentials credentials) => Of(credentials.Authorization);
 

@@ -1,74 +1,66 @@
 using System.Text.Json;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 
-namespace PandaMcp.Gateway.Security;
+namespace PandaMcp.Gateway.Protocol;
 
 /// <summary>
-/// Checks the shape of a POSTed MCP message before the SDK reads it, and answers in JSON-RPC's terms where the SDK
-/// would not: a body that is not JSON gets -32700 (the SDK says -32600), a batch gets a sentence saying to send
-/// messages one by one, a string holding half a surrogate pair gets -32700, and params of the wrong JSON type
-/// (<c>tools/call</c>'s name and arguments, <c>initialize</c>'s fields, <c>_meta</c>) get -32602 naming the field:
-/// the SDK answers those with a bare "An error occurred." (-32603) or an exception (500). The fuzz test found them.
+/// Checks the shape of a POSTed MCP message, and answers in JSON-RPC's terms where the SDK would not: a body that is
+/// not JSON gets -32700 (the SDK says -32600), a batch gets a sentence saying to send messages one by one, a string
+/// holding half a surrogate pair gets -32700, and params of the wrong JSON type (<c>tools/call</c>'s name and
+/// arguments, <c>initialize</c>'s fields, <c>_meta</c>) get -32602 naming the field: the SDK answers those with a bare
+/// "An error occurred." (-32603) or an exception (500). The fuzz test found them.
 /// </summary>
-public sealed class JsonRpcBodyCheckMiddleware(RequestDelegate next)
+public static class JsonRpcShape
 {
-    private const int ParseError = -32700;
-    private const int InvalidRequest = -32600;
-    private const int InvalidParams = -32602;
-    private const string ProtocolVersionMeta = "io.modelcontextprotocol/protocolVersion";
-
-    public async Task InvokeAsync(HttpContext context)
-    {
-        var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || !request.HasJsonContentType())
-        {
-            await next(context);
-            return;
-        }
-        using var buffer = new MemoryStream(request.ContentLength is > 0 and < 1 << 20 ? (int)request.ContentLength : 4096);
-        await request.Body.CopyToAsync(buffer, context.RequestAborted);
-        if (Problem(buffer) is var (code, message, id))
-        {
-            await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status400BadRequest, code, message, id, context.RequestAborted);
-            return;
-        }
-        buffer.Position = 0;
-        request.Body = buffer;
-        await next(context);
-    }
-
-    private static (int Code, string Message, JsonElement? Id)? Problem(MemoryStream body)
+    /// <summary>Parses the body; null with the problem when it is no JSON-RPC message this gateway reads.</summary>
+    public static JsonDocument? Parse(ReadOnlyMemory<byte> body, out (int Code, string Message, JsonElement? Id)? problem)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException e)
         {
-            return (ParseError, $"The body is not valid JSON ({e.Message}). Send one JSON-RPC message as a JSON object.", null);
+            problem = ((int)McpErrorCode.ParseError, $"The body is not valid JSON ({e.Message}). Send one JSON-RPC message as a JSON object.", null);
+            return null;
         }
-        using (document)
+        problem = Problem(document.RootElement);
+        if (problem is null)
         {
-            var message = document.RootElement;
-            if (message.ValueKind == JsonValueKind.Array)
-            {
-                return (InvalidRequest, "Batches (a JSON array of messages) are not accepted. Send each JSON-RPC message in a request of its own.", null);
-            }
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                return (InvalidRequest, $"The body is a JSON {Kind(message)}, not a JSON-RPC message. Send one JSON object with jsonrpc, method and, for a request, id.", null);
-            }
-            if (UnpairedSurrogate(message))
-            {
-                return (ParseError, "The body holds a string with half of a UTF-16 surrogate pair (such as \\ud800 alone). Send valid Unicode text.", null);
-            }
-            if (!message.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String || !message.TryGetProperty("params", out var parameters))
-            {
-                return null;
-            }
-            JsonElement? id = message.TryGetProperty("id", out var given) && given.ValueKind is JsonValueKind.String or JsonValueKind.Number ? given.Clone() : null;
-            return ParamsProblem(method.GetString()!, parameters) is { } problem ? (InvalidParams, problem, id) : null;
+            return document;
         }
+        document.Dispose();
+        return null;
+    }
+
+    private static (int Code, string Message, JsonElement? Id)? Problem(JsonElement message)
+    {
+        if (message.ValueKind == JsonValueKind.Array)
+        {
+            return ((int)McpErrorCode.InvalidRequest, "Batches (a JSON array of messages) are not accepted. Send each JSON-RPC message in a request of its own.", null);
+        }
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            return ((int)McpErrorCode.InvalidRequest, $"The body is a JSON {Kind(message)}, not a JSON-RPC message. Send one JSON object with jsonrpc, method and, for a request, id.", null);
+        }
+        if (UnpairedSurrogate(message))
+        {
+            return ((int)McpErrorCode.ParseError, "The body holds a string with half of a UTF-16 surrogate pair (such as \\ud800 alone). Send valid Unicode text.", null);
+        }
+        if (!message.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+        JsonElement? id = message.TryGetProperty("id", out var given) && given.ValueKind is JsonValueKind.String or JsonValueKind.Number ? given.Clone() : null;
+        if (!message.TryGetProperty("params", out var parameters))
+        {
+            return method.ValueEquals(RequestMethods.Initialize)
+                ? ((int)McpErrorCode.InvalidParams, "initialize has no params: send protocolVersion, capabilities and clientInfo in them.", id)
+                : null;
+        }
+        return ParamsProblem(method.GetString()!, parameters) is { } problem ? ((int)McpErrorCode.InvalidParams, problem, id) : null;
     }
 
     /// <summary>The JSON types the SDK reads without checking: a wrong one there is an exception and a 500, or a bare -32603.</summary>
@@ -79,17 +71,17 @@ public sealed class JsonRpcBodyCheckMiddleware(RequestDelegate next)
             return $"The params of {method} are a JSON {Kind(parameters)}, not an object. Send params as a JSON object.";
         }
         if (parameters.TryGetProperty("_meta", out var meta)
-            && (meta.ValueKind != JsonValueKind.Object || meta.TryGetProperty(ProtocolVersionMeta, out var version) && version.ValueKind != JsonValueKind.String))
+            && (meta.ValueKind != JsonValueKind.Object || meta.TryGetProperty(MetaKeys.ProtocolVersion, out var version) && version.ValueKind != JsonValueKind.String))
         {
-            return $"params._meta must be an object whose \"{ProtocolVersionMeta}\" is a string such as \"2026-07-28\".";
+            return $"params._meta must be an object whose \"{MetaKeys.ProtocolVersion}\" is a string such as \"{McpProtocol.SessionlessVersion}\".";
         }
         return method switch
         {
-            "tools/call" => WrongType(parameters, "name", JsonValueKind.String, required: false)
+            RequestMethods.ToolsCall => WrongType(parameters, "name", JsonValueKind.String, required: false)
                 ?? (parameters.TryGetProperty("arguments", out var arguments) && arguments.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null)
                     ? $"params.arguments is a JSON {Kind(arguments)}, not an object of the tool's arguments by name. Send params as {{\"name\": \"<tool>\", \"arguments\": {{...}}}}."
                     : null),
-            "initialize" => WrongType(parameters, "protocolVersion", JsonValueKind.String)
+            RequestMethods.Initialize => WrongType(parameters, "protocolVersion", JsonValueKind.String)
                 ?? WrongType(parameters, "capabilities", JsonValueKind.Object)
                 ?? WrongType(parameters, "clientInfo", JsonValueKind.Object)
                 ?? WrongType(parameters.GetProperty("clientInfo"), "name", JsonValueKind.String, prefix: "clientInfo.")

@@ -1,15 +1,15 @@
+using PandaMcp.Contracts;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using PandaMcp.Gateway.Hosting;
-using PandaMcp.Gateway.Legacy;
+using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Telemetry;
 
 namespace PandaMcp.Gateway.Security;
 
 /// <summary>
-/// What one caller (<see cref="CallerIdentity"/>; callers without a token are told apart by their address) may use
+/// What one caller (<see cref="McpRequest.Identity"/>; callers without a token are told apart by their address) may use
 /// of this gateway, with ASP.NET rate limiting: calls per second (a token bucket; every POST counts, since each
 /// carries an MCP message) and SSE streams open at once (a concurrency limit on the GETs of <c>/mcp</c> and
 /// <c>/sse</c>, held while the stream is open). A refusal gets 429, <c>Retry-After</c> and a JSON-RPC error.
@@ -57,10 +57,11 @@ public static partial class CallerLimiting
 
     private static bool IsStream(HttpRequest request) =>
         HttpMethods.IsGet(request.Method)
-        && (request.Path.StartsWithSegments(McpHostingExtensions.McpPath) || request.Path.StartsWithSegments(LegacySseEndpoints.StreamPath));
+        && (request.Path.StartsWithSegments(McpPaths.Mcp) || request.Path.StartsWithSegments(McpPaths.LegacyStream));
 
     private static string CallerKey(HttpContext context) =>
-        CallerIdentity.Of(context) is var identity && identity == CallerIdentity.Anonymous
+        (context.Features.Get<McpRequest>()?.Identity ?? CallerIdentity.Of(CallerCredentials.From(context.Request))) is var identity
+        && identity == CallerIdentity.Anonymous
             ? $"{identity}:{context.Connection.RemoteIpAddress}"
             : identity;
 
@@ -86,6 +87,6 @@ public static partial class CallerLimiting
     }
 
     // The caller's fingerprint, never its token: a hash of issuer and subject, or the address of an anonymous caller.
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Refused a request from {Caller}: over its limit of {Limit}, told to wait {Seconds} s")]
+    [LoggerMessage(EventId = LogEvents.CallerLimited, Level = LogLevel.Information, Message = "Refused a request from {Caller}: over its limit of {Limit}, told to wait {Seconds} s")]
     private static partial void LogRefused(ILogger logger, string caller, string limit, int seconds);
 }

@@ -1,6 +1,6 @@
 namespace PandaMcp.Gateway.Security;
 
-/// <summary>The checks every request passes before MCP sees it: its Origin, then its caller's rate.</summary>
+/// <summary>The checks every request passes before MCP work: its Origin, and its caller's rate.</summary>
 public static class SecurityHostingExtensions
 {
     public static WebApplicationBuilder AddPandaSecurity(this WebApplicationBuilder builder)
@@ -13,18 +13,17 @@ public static class SecurityHostingExtensions
         return builder;
     }
 
-    /// <summary>Host is checked before these, by ASP.NET's host filtering (<c>AllowedHosts</c>).</summary>
-    public static WebApplication UsePandaSecurity(this WebApplication app)
+    /// <summary>Host is checked before this, by ASP.NET's host filtering (<c>AllowedHosts</c>).</summary>
+    public static WebApplication UseOriginCheck(this WebApplication app)
     {
         app.UseMiddleware<OriginCheckMiddleware>();
-        app.UseRateLimiter();
         return app;
     }
 
-    /// <summary>After the body-size check: the shape of each POSTed message, before MCP reads it.</summary>
-    public static WebApplication UseJsonRpcBodyCheck(this WebApplication app)
+    /// <summary>After the request is read: the limits count per caller, whom the request names.</summary>
+    public static WebApplication UseCallerLimits(this WebApplication app)
     {
-        app.UseMiddleware<JsonRpcBodyCheckMiddleware>();
+        app.UseRateLimiter();
         return app;
     }
 }

@@ -29,6 +29,9 @@ public static class ToolCallOutcome
     /// <summary>The client went away before the answer.</summary>
     public const string Cancelled = "cancelled";
 
+    /// <summary>Handed to a 2024-11-05 session, whose one stream carries the answer (rendered by the gateway holding it).</summary>
+    public const string OnSessionStream = "on_session_stream";
+
     /// <summary>The outcome of a call that reached a silo: PanDA's answer and the result made of it.</summary>
     public static string Of(PandaReply reply, CallToolResult result) => reply.Failure switch
     {

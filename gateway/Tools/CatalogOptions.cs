@@ -1,4 +1,4 @@
-namespace PandaMcp.Gateway.Hosting;
+namespace PandaMcp.Gateway.Tools;
 
 /// <summary>Which catalog the gateway loads and which of its endpoints become tools.</summary>
 public sealed class CatalogOptions

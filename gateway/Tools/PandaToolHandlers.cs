@@ -2,18 +2,15 @@ using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
-using PandaMcp.Contracts.Sessions;
-using PandaMcp.Gateway.Sessions;
+using PandaMcp.Gateway.Protocol;
 
 namespace PandaMcp.Gateway.Tools;
 
-/// <summary>The MCP SDK's handlers: tools/list, tools/call and logging/setLevel.</summary>
-public sealed class PandaToolHandlers(
-    PandaToolSet tools,
-    PandaToolInvoker invoker,
-    ToolCallProgress progress,
-    IGrainFactory grains,
-    IHttpContextAccessor httpContext)
+/// <summary>
+/// The MCP SDK's handlers, for the sessionless requests the gateway leaves to the SDK: tools/list, and a
+/// tools/call the gateway was not sure of (<see cref="StatelessToolCalls"/>) and the SDK found nothing to refuse in.
+/// </summary>
+public sealed class PandaToolHandlers(PandaToolSet tools, PandaToolInvoker invoker, IHttpContextAccessor httpContext)
 {
     public ValueTask<ListToolsResult> ListAsync(RequestContext<ListToolsRequestParams> request, CancellationToken cancellationToken) =>
         ValueTask.FromResult(tools.NewListResult());
@@ -23,30 +20,11 @@ public sealed class PandaToolHandlers(
         var name = request.Params?.Name ?? "";
         var tool = tools.Find(name) ?? throw UnknownTool(name);
         var arguments = request.Params?.Arguments is { } given ? new Dictionary<string, JsonElement>(given) : null;
-        var credentials = CallerCredentials.From(request.JsonRpcMessage, httpContext.HttpContext);
-        var call = invoker.InvokeAsync(tool, arguments, credentials, RouteOf(request), cancellationToken);
-        return request.Params?.ProgressToken is { } token
-            ? await progress.ReportUntilDoneAsync(request.Server, token, call, cancellationToken)
-            : await call;
+        var credentials = httpContext.HttpContext is { } context ? McpRequest.Of(context).Credentials : Contracts.PandaCredentials.Anonymous;
+        var answer = await invoker.InvokeAsync(tool, arguments, credentials, cancellationToken);
+        return answer.Error is { } error ? throw error : answer.Result!;
     }
-
-    /// <summary>The level is kept with the session in the cluster, so every gateway serving it knows it.</summary>
-#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28 on; session clients still set it.
-    public async ValueTask<EmptyResult> SetLoggingLevelAsync(RequestContext<SetLevelRequestParams> request, CancellationToken cancellationToken)
-    {
-        if (request.Server.SessionId is { Length: > 0 } sessionId && request.Params is { } parameters)
-        {
-            await grains.GetGrain<ISessionGrain>(sessionId).SetLogLevelAsync(parameters.Level.ToString().ToLowerInvariant()).WaitAsync(cancellationToken);
-        }
-        return new EmptyResult();
-    }
-#pragma warning restore MCP9005
 
     public static McpProtocolException UnknownTool(string name) =>
         new($"Unknown tool '{name}'. Call tools/list for the tools this server offers.", McpErrorCode.InvalidParams);
-
-    private static SessionCallRoute? RouteOf(RequestContext<CallToolRequestParams> request) =>
-        request.Server.SessionId is { Length: > 0 } sessionId && request.JsonRpcRequest is { } message
-            ? new SessionCallRoute(sessionId, message.Id.ToString(), SessionEventMessages.RequestIdJson(message.Id))
-            : null;
 }

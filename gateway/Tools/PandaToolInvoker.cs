@@ -3,80 +3,96 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Catalog;
 using PandaMcp.Contracts;
-using PandaMcp.Contracts.Sessions;
 using PandaMcp.Gateway.Cluster;
-using PandaMcp.Gateway.Sessions;
 using PandaMcp.Gateway.Telemetry;
 
 namespace PandaMcp.Gateway.Tools;
 
-/// <summary>Runs one tool call: checks the arguments, hands the call to a grain, maps PanDA's answer.</summary>
-public sealed partial class PandaToolInvoker(
-    ModuleGrainRouter router,
-    IGrainFactory grains,
-    OpenPostStreams postStreams,
-    GatewayMetrics metrics,
-    ILogger<PandaToolInvoker> logger)
+/// <summary>
+/// The steps of a tool call that every path shares: the arguments checked into a REST call, PanDA's reply turned
+/// into the tool's result, a grain that failed turned into a protocol error, each counted in the tool metrics.
+/// A sessionless call's REST call goes to a module grain; a session's goes through its session grain.
+/// </summary>
+public sealed partial class PandaToolInvoker(ModuleGrainRouter router, GatewayMetrics metrics, ILogger<PandaToolInvoker> logger)
 {
-    /// <param name="session">The session the call belongs to; null for a 2026-07-28 (sessionless) call.</param>
-    public async Task<CallToolResult> InvokeAsync(
+    /// <summary>Starts measuring a call of <paramref name="tool"/>; the measurement ends with its result or on dispose.</summary>
+    public ToolCallMeasurement Measure(PandaTool tool) => metrics.StartToolCall(tool.Endpoint.ToolName);
+
+    /// <summary>Names the tool in the scope of every line logged while its call runs.</summary>
+    public IDisposable? BeginScope(PandaTool tool) => GatewayLogScopes.BeginTool(logger, tool.Endpoint.ToolName);
+
+    /// <summary>The REST call the arguments make, or null and the tool error that answers instead (PanDA is not called).</summary>
+    public PandaCall? Prepare(
+        ToolCallMeasurement measurement,
         PandaTool tool,
         IReadOnlyDictionary<string, JsonElement>? arguments,
         PandaCredentials credentials,
-        SessionCallRoute? session,
-        CancellationToken cancellationToken)
+        out CallToolResult? rejection)
     {
         var endpoint = tool.Endpoint;
-        using var scope = GatewayLogScopes.BeginTool(logger, endpoint.ToolName);
-        using var measurement = metrics.StartToolCall(endpoint.ToolName);
         var check = ArgumentCheck.Run(endpoint, arguments);
         if (!check.IsValid)
         {
             LogRejected(logger, endpoint.ToolName, check.Errors.Count);
-            return measurement.Complete(ToolCallOutcome.InvalidArguments, ToolResults.InvalidArguments(endpoint, check.Errors));
+            rejection = measurement.Complete(ToolCallOutcome.InvalidArguments, ToolResults.InvalidArguments(endpoint, check.Errors));
+            return null;
         }
+        rejection = null;
+        return new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!, credentials);
+    }
 
-        var call = new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!, credentials);
-        try
+    public CallToolResult Complete(ToolCallMeasurement measurement, PandaTool tool, PandaReply reply)
+    {
+        var result = ToolResults.From(tool.Endpoint, reply);
+        return measurement.Complete(ToolCallOutcome.Of(reply, result), result);
+    }
+
+    /// <summary>
+    /// What answers a call whose grain failed: a protocol error when the node running it stopped or went silent (the
+    /// call may or may not have reached PanDA), a tool error for anything else.
+    /// </summary>
+    public ToolCallAnswer Failed(ToolCallMeasurement measurement, PandaTool tool, Exception failure)
+    {
+        var toolName = tool.Endpoint.ToolName;
+        // The type only: an exception's message may quote what it was handling.
+        LogClusterFailure(logger, toolName, failure.GetType().Name);
+        if (failure is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
         {
-            var reply = session is null
-                ? await router.For(endpoint.Module).InvokeAsync(call, cancellationToken)
-                : await CallInSessionAsync(session, endpoint.ToolName, call, cancellationToken);
-            var result = ToolResults.From(endpoint, reply);
-            return measurement.Complete(ToolCallOutcome.Of(reply, result), result);
-        }
-        catch (Exception e) when (e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
-        {
-            // The node running the call is gone or silent: the call's fate is unknown, so say so as a protocol error.
-            LogClusterFailure(logger, endpoint.ToolName, e.GetType().Name);
-            throw measurement.Complete(ToolCallOutcome.ClusterUnavailable, new McpProtocolException(
-                $"The cluster node running {endpoint.ToolName} stopped or did not answer in time, so the call may or may not "
+            return measurement.Complete(ToolCallOutcome.ClusterUnavailable, new McpProtocolException(
+                $"The cluster node running {toolName} stopped or did not answer in time, so the call may or may not "
                 + "have reached PanDA. Check its effect in PanDA before repeating a change.",
                 McpErrorCode.InternalError));
         }
-        catch (Exception e) when (e is not McpException && !cancellationToken.IsCancellationRequested)
-        {
-            // The type only: an exception's message may quote what it was handling.
-            LogClusterFailure(logger, endpoint.ToolName, e.GetType().Name);
-            return measurement.Complete(ToolCallOutcome.GatewayError, ToolResults.NoAnswer(endpoint, $"the gateway could not complete it ({e.GetType().Name})"));
-        }
+        return measurement.Complete(ToolCallOutcome.GatewayError,
+            ToolResults.NoAnswer(tool.Endpoint, $"the gateway could not complete it ({failure.GetType().Name})"));
     }
 
-    private async Task<PandaReply> CallInSessionAsync(SessionCallRoute session, string toolName, PandaCall call, CancellationToken cancellationToken)
+    /// <summary>A sessionless call: checked, sent to a module grain, its reply mapped.</summary>
+    public async Task<ToolCallAnswer> InvokeAsync(
+        PandaTool tool,
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        PandaCredentials credentials,
+        CancellationToken cancellationToken)
     {
-        var answer = await grains.GetGrain<ISessionGrain>(session.SessionId)
-            .CallToolAsync(new SessionToolCall(session.StreamId, session.RequestIdJson, toolName, call))
-            .WaitAsync(cancellationToken);
-        if (answer.Sequence > 0)
+        using var scope = BeginScope(tool);
+        using var measurement = Measure(tool);
+        if (Prepare(measurement, tool, arguments, credentials, out var rejection) is not { } call)
         {
-            postStreams.AnswerRecorded(session.SessionId, session.StreamId, answer.Sequence);
+            return rejection!;
         }
-        return answer.Reply;
+        try
+        {
+            return Complete(measurement, tool, await router.For(call.Module).InvokeAsync(call, cancellationToken));
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failed(measurement, tool, e);
+        }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Tool {Tool} rejected: {ErrorCount} argument problems")]
+    [LoggerMessage(EventId = LogEvents.ToolRejected, Level = LogLevel.Debug, Message = "Tool {Tool} rejected: {ErrorCount} argument problems")]
     private static partial void LogRejected(ILogger logger, string tool, int errorCount);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Tool {Tool} failed in the cluster: {ExceptionType}")]
+    [LoggerMessage(EventId = LogEvents.ToolFailedInCluster, Level = LogLevel.Warning, Message = "Tool {Tool} failed in the cluster: {ExceptionType}")]
     private static partial void LogClusterFailure(ILogger logger, string tool, string exceptionType);
 }

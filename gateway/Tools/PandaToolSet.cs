@@ -1,9 +1,10 @@
 using System.Collections.Frozen;
 using System.Text;
+using System.Text.Json;
+using ModelContextProtocol;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Catalog;
-using PandaMcp.Gateway.Hosting;
 
 namespace PandaMcp.Gateway.Tools;
 
@@ -24,6 +25,7 @@ public sealed class PandaToolSet
         Tools = endpoints.Select(e => new PandaTool(e, Describe(e))).ToList();
         _byName = Tools.ToFrozenDictionary(t => t.Definition.Name, StringComparer.Ordinal);
         _definitions = Tools.Select(t => t.Definition).ToList();
+        ListResultJson = JsonSerializer.SerializeToUtf8Bytes(NewListResult(), McpJsonUtilities.DefaultOptions);
     }
 
     public IReadOnlyList<PandaTool> Tools { get; }
@@ -33,6 +35,9 @@ public sealed class PandaToolSet
     /// (2026-07-28's resultType, ttlMs) onto the result it is given, which older clients must not see.
     /// </summary>
     public ListToolsResult NewListResult() => new() { Tools = _definitions };
+
+    /// <summary>The answer to a session's tools/list, serialized once: revisions before 2026-07-28 add nothing to it.</summary>
+    public ReadOnlyMemory<byte> ListResultJson { get; }
 
     public PandaTool? Find(string name) => _byName.GetValueOrDefault(name);
 

@@ -6,38 +6,26 @@ using PandaMcp.Silo.Sessions;
 namespace PandaMcp.Silo.Grains;
 
 /// <summary>
-/// Holds an identity to <see cref="SessionStoreOptions.MaxSessionsPerIdentity"/>. Reservations (in memory, for
-/// the few seconds between a gateway's check and the session's start) keep concurrent initializes within the
-/// limit. At the limit, sessions that have ended without saying so (expired, lost) are looked up and dropped.
+/// Holds an identity to <see cref="SessionStoreOptions.MaxSessionsPerIdentity"/>. At the limit, sessions that have
+/// ended without saying so (expired, lost with a silo) are looked up and dropped before a new one is refused.
 /// </summary>
 public sealed class IdentitySessionsGrain(
     [PersistentState("identity")] IPersistentState<IdentitySessionsState> state,
-    IOptions<SessionStoreOptions> options,
-    TimeProvider time) : Grain, IIdentitySessionsGrain
+    IOptions<SessionStoreOptions> options) : Grain, IIdentitySessionsGrain
 {
-    private static readonly TimeSpan ReservationLifetime = TimeSpan.FromSeconds(30);
-    private readonly Queue<DateTimeOffset> _reservations = new();
-
-    public async Task<bool> TryReserveAsync()
+    public async Task<bool> TryAddAsync(string sessionId)
     {
         var limit = options.Value.MaxSessionsPerIdentity;
-        DropStaleReservations();
-        if (state.State.Sessions.Count + _reservations.Count >= limit)
+        if (state.State.Sessions.Count >= limit)
         {
             await DropEndedSessionsAsync();
         }
-        if (state.State.Sessions.Count + _reservations.Count >= limit)
+        if (state.State.Sessions.Count >= limit)
         {
             return false;
         }
-        _reservations.Enqueue(time.GetUtcNow());
-        return true;
-    }
-
-    public async Task AddAsync(string sessionId)
-    {
-        _reservations.TryDequeue(out _);
         await UpdateAsync(sessions => sessions.Add(sessionId));
+        return true;
     }
 
     public Task RemoveAsync(string sessionId) => UpdateAsync(sessions => sessions.Remove(sessionId));
@@ -61,15 +49,6 @@ public sealed class IdentitySessionsGrain(
             await state.ReadStateAsync();
             change(state.State.Sessions);
             await state.WriteStateAsync();
-        }
-    }
-
-    private void DropStaleReservations()
-    {
-        var stale = time.GetUtcNow() - ReservationLifetime;
-        while (_reservations.TryPeek(out var at) && at < stale)
-        {
-            _reservations.Dequeue();
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -10,7 +12,7 @@ namespace PandaMcp.Silo.Grains;
 
 /// <summary>
 /// A session of a 2024-11-05 to 2025-11-25 client. Its description is persisted (written at start, on
-/// logging/setLevel, at the end, and when the stored last-use time is stale); its SSE event log lives in memory.
+/// logging/setLevel, at the end, and when the stored last-use time is stale); its streams live in memory.
 /// Reentrant: a tool call awaits PanDA while the session's other requests and stream readers go on; the state
 /// is only changed between awaits, and writes are serialized. Placed at random: sessions cost about the same,
 /// and a silo that joins gets its share of new sessions at once.
@@ -29,6 +31,12 @@ public sealed partial class SessionGrain(
     private SessionEventLog _log = null!;
     private bool _countedActive;
 
+    /// <summary>Streams being read now: while there are any, the session is in use and does not expire.</summary>
+    private int _readers;
+
+    /// <summary>The newest stream opened by <see cref="ListenAsync"/>: where the server's own messages go.</summary>
+    private long _listening;
+
     private bool Exists => state.State.Identity is not null;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -44,16 +52,21 @@ public sealed partial class SessionGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<bool> StartAsync(SessionStart start)
+    public async Task<SessionStartOutcome> StartAsync(SessionStart start)
     {
         if (Exists)
         {
-            return false;
+            return SessionStartOutcome.Exists;
+        }
+        if (!await GrainFactory.GetGrain<IIdentitySessionsGrain>(start.Owner.Identity).TryAddAsync(this.GetPrimaryKeyString()))
+        {
+            return SessionStartOutcome.LimitReached;
         }
         var now = time.GetUtcNow();
         state.State = new SessionState
         {
-            Identity = start.Identity,
+            Identity = start.Owner.Identity,
+            Transport = start.Owner.Transport,
             InitializeParamsJson = start.InitializeParamsJson,
             ProtocolVersion = start.ProtocolVersion,
             CreatedAt = now,
@@ -61,93 +74,110 @@ public sealed partial class SessionGrain(
         };
         await WriteAsync();
         CountActive(true);
-        await GrainFactory.GetGrain<IIdentitySessionsGrain>(start.Identity).AddAsync(this.GetPrimaryKeyString());
         // Ends the session even if no request ever comes back to it; checked once per idle timeout.
         await this.RegisterOrUpdateReminder(ExpiryReminder, _options.IdleTimeout, Max(_options.IdleTimeout, TimeSpan.FromMinutes(1)));
         LogStarted(logger, this.GetPrimaryKeyString());
-        return true;
+        return SessionStartOutcome.Started;
     }
 
-    public async Task<SessionView?> TouchAsync(string identity)
-    {
-        if (!await IsLiveAsync() || state.State.Identity != identity)
-        {
-            return null;
-        }
-        var view = new SessionView(state.State.InitializeParamsJson, state.State.ProtocolVersion, state.State.LogLevel);
-        var now = time.GetUtcNow();
-        var stored = state.State.LastUsedAt;
-        state.State.LastUsedAt = now;
-        if (now - stored >= _options.LastUsedWriteInterval)
-        {
-            await WriteAsync();
-        }
-        // Ended (DELETE, expiry) while the write was under way: it does not exist any more.
-        return Exists ? view : null;
-    }
+    public Task<bool> TouchAsync(SessionCaller caller) => AdmitAsync(caller);
 
     public Task<bool> ExistsAsync() => IsLiveAsync();
 
-    public async Task<bool> EndAsync(string identity)
+    public async Task<bool> EndAsync(SessionCaller caller)
     {
-        if (!await IsLiveAsync() || state.State.Identity != identity)
+        if (!await IsLiveAsync() || !IsOwner(caller))
         {
             return false;
         }
-        await EndNowAsync("deleted");
+        await EndNowAsync("ended by its client");
         return true;
     }
 
-    public async Task SetLogLevelAsync(string level)
+    public async Task<bool> SetLogLevelAsync(SessionCaller caller, string level)
     {
-        if (Exists && state.State.LogLevel != level)
+        if (!await AdmitAsync(caller))
+        {
+            return false;
+        }
+        if (state.State.LogLevel != level)
         {
             state.State.LogLevel = level;
             await WriteAsync();
         }
+        return Exists;
     }
 
-    public async Task<SessionToolReply> CallToolAsync(SessionToolCall call)
+    public async Task<SessionCallOutcome> CallToolAsync(SessionCaller caller, SessionToolCall call)
     {
-        // A client that resumes the POST's stream while PanDA works waits for the answer instead of an empty stream.
-        if (Exists)
+        if (!await AdmitAsync(caller))
         {
-            _log.Open(call.StreamId);
+            return SessionCallOutcome.NotFound;
         }
-        // No cancellation: once sent, PanDA may act on the call, so it runs to its end and its answer is kept.
-        var reply = await GrainFactory.GetGrain<IPandaModuleGrain>($"{call.Call.Module}/0").InvokeAsync(call.Call);
-        var recorded = Exists
-            ? _log.Append(call.StreamId, new SessionEventData(null, ToolResult: new RecordedToolResult(call.RequestIdJson, call.ToolName, reply)))
-            : null;
-        return new SessionToolReply(reply, recorded?.Sequence ?? 0);
-    }
-
-    public Task<SessionEvent> AppendAsync(string streamId, SessionEventData data) =>
-        Task.FromResult(Exists ? _log.Append(streamId, data) : new SessionEvent(0, data));
-
-    public Task CompleteStreamAsync(string streamId)
-    {
-        _log.Complete(streamId);
-        return Task.CompletedTask;
-    }
-
-    public Task<string?> StreamOfAsync(long sequence) => Task.FromResult(Exists ? _log.StreamOf(sequence) : null);
-
-    public async Task<SessionEventBatch> ReadAsync(string streamId, long afterSequence, TimeSpan wait)
-    {
-        var timeUp = Task.Delay(wait, time);
-        while (Exists)
+        // Any shard: a stateless worker runs on this silo whatever its key. No cancellation: once sent, PanDA may
+        // act on the call, so it runs to its end and its answer is kept.
+        var reply = GrainFactory.GetPandaModuleGrain(call.Call.Module, 0).InvokeAsync(call.Call);
+        if (caller.Transport == SessionTransport.LegacySse)
         {
-            var changed = _log.Changed;
-            var batch = _log.Read(streamId, afterSequence);
-            var notYetStarted = afterSequence == 0 && !_log.Knows(streamId);
-            if (batch.Events.Count > 0 || (batch.Ended && !notYetStarted) || timeUp.IsCompleted)
-            {
-                return batch;
-            }
-            await Task.WhenAny(changed, timeUp);
+            // The 2024-11-05 transport answers on the session's one stream, never on the POST.
+            _ = RecordAsync(stream: null, reply, call);
+            return new SessionCallOutcome(SessionCallStatus.Streaming);
         }
-        return new SessionEventBatch([], Ended: true);
+        try
+        {
+            return new SessionCallOutcome(SessionCallStatus.Answered, await reply.WaitAsync(_options.AnswerWithin, time));
+        }
+        catch (TimeoutException) when (!reply.IsCompleted)
+        {
+            var start = _log.Open();
+            _ = RecordAsync(start.Sequence, reply, call);
+            return new SessionCallOutcome(SessionCallStatus.Streaming, StreamStart: start.Sequence);
+        }
+    }
+
+    public async Task<bool> PostAsync(SessionCaller caller, string messageJson)
+    {
+        if (!await AdmitAsync(caller))
+        {
+            return false;
+        }
+        _log.Append(_listening, new SessionEventData(messageJson));
+        return true;
+    }
+
+    public async IAsyncEnumerable<SessionStreamItem> ListenAsync(SessionCaller caller, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!await AdmitAsync(caller))
+        {
+            yield return SessionStreamItem.NotFound;
+            yield break;
+        }
+        var start = _log.Open();
+        _listening = start.Sequence;
+        yield return new SessionStreamItem(SessionStreamStatus.Opened, start);
+        await foreach (var item in FollowAsync(start.Sequence, start.Sequence, cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    public async IAsyncEnumerable<SessionStreamItem> ResumeAsync(SessionCaller caller, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (!await AdmitAsync(caller))
+        {
+            yield return SessionStreamItem.NotFound;
+            yield break;
+        }
+        if (_log.StreamOf(afterSequence) is not { } stream)
+        {
+            yield return SessionStreamItem.UnknownEvent;
+            yield break;
+        }
+        yield return new SessionStreamItem(SessionStreamStatus.Opened);
+        await foreach (var item in FollowAsync(stream, afterSequence, cancellationToken))
+        {
+            yield return item;
+        }
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
@@ -159,14 +189,103 @@ public sealed partial class SessionGrain(
         }
     }
 
-    /// <summary>Whether the session exists now: one idle past its time is ended here.</summary>
+    /// <summary>The stream's events after <paramref name="after"/>, each as it comes, until the stream or the session ends.</summary>
+    private async IAsyncEnumerable<SessionStreamItem> FollowAsync(long stream, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        _readers++;
+        try
+        {
+            while (Exists)
+            {
+                // Taken before the read, so that an event added while the reader takes these is not missed.
+                var changed = _log.Changed;
+                var (events, ended) = _log.Read(stream, after);
+                foreach (var added in events)
+                {
+                    after = added.Sequence;
+                    yield return new SessionStreamItem(SessionStreamStatus.Event, added);
+                }
+                if (ended)
+                {
+                    yield break;
+                }
+                await changed.WaitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            // The idle time starts when the last reader leaves.
+            if (--_readers == 0 && Exists)
+            {
+                state.State.LastUsedAt = time.GetUtcNow();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for a call that outlived its answer time, telling the client it is alive if it gave a progress token,
+    /// and records PanDA's answer as the last event of the call's stream (or on a legacy session's one stream).
+    /// </summary>
+    private async Task RecordAsync(long? stream, Task<PandaReply> reply, SessionToolCall call)
+    {
+        var started = time.GetTimestamp();
+        var reports = 0;
+        while (call.ProgressTokenJson is { } token && await Task.WhenAny(reply, Task.Delay(_options.ProgressInterval, time)) != reply)
+        {
+            var message = WaitingForPanda.Notification(token, ++reports, time.GetElapsedTime(started));
+            _log.Append(stream ?? _listening, new SessionEventData(Encoding.UTF8.GetString(message)));
+        }
+        PandaReply answer;
+        try
+        {
+            answer = await reply;
+        }
+        catch (Exception e)
+        {
+            // The type only: an exception's message may quote what it was handling.
+            LogCallFailed(logger, call.ToolName, e.GetType().Name);
+            answer = PandaReply.Failed(PandaFailure.Cluster, $"the cluster could not complete it ({e.GetType().Name})");
+        }
+        var recorded = new SessionEventData(null, new RecordedToolResult(call.RequestIdJson, call.ToolName, answer));
+        if (stream is { } own)
+        {
+            _log.Append(own, recorded, ends: true);
+        }
+        else
+        {
+            _log.Append(_listening, recorded);
+        }
+    }
+
+    /// <summary>Whether the caller may use the session now; if so, marks it used (written when the stored time is stale).</summary>
+    private async Task<bool> AdmitAsync(SessionCaller caller)
+    {
+        if (!await IsLiveAsync() || !IsOwner(caller))
+        {
+            return false;
+        }
+        var now = time.GetUtcNow();
+        var stored = state.State.LastUsedAt;
+        state.State.LastUsedAt = now;
+        if (now - stored >= _options.LastUsedWriteInterval)
+        {
+            await WriteAsync();
+        }
+        // Ended (DELETE, expiry) while the write was under way: it does not exist any more.
+        return Exists;
+    }
+
+    private bool IsOwner(SessionCaller caller) =>
+        state.State.Identity == caller.Identity && state.State.Transport == caller.Transport;
+
+    /// <summary>Whether the session exists now: one idle past its time, with no stream being read, is ended here.</summary>
     private async Task<bool> IsLiveAsync()
     {
         if (!Exists)
         {
             return false;
         }
-        if (time.GetUtcNow() - state.State.LastUsedAt <= _options.IdleTimeout)
+        if (_readers > 0 || time.GetUtcNow() - state.State.LastUsedAt <= _options.IdleTimeout)
         {
             return true;
         }
@@ -235,9 +354,12 @@ public sealed partial class SessionGrain(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Debug, Message = "Session {SessionId} started")]
+    [LoggerMessage(EventId = LogEvents.SessionStarted, Level = LogLevel.Debug, Message = "Session {SessionId} started")]
     private static partial void LogStarted(ILogger logger, string sessionId);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Session {SessionId} ended: {Reason}")]
+    [LoggerMessage(EventId = LogEvents.SessionEnded, Level = LogLevel.Debug, Message = "Session {SessionId} ended: {Reason}")]
     private static partial void LogEnded(ILogger logger, string sessionId, string reason);
+
+    [LoggerMessage(EventId = LogEvents.SessionCallFailed, Level = LogLevel.Warning, Message = "A session's call of {Tool} failed in the cluster: {ExceptionType}")]
+    private static partial void LogCallFailed(ILogger logger, string tool, string exceptionType);
 }

@@ -3,99 +3,85 @@ using PandaMcp.Contracts.Sessions;
 namespace PandaMcp.Silo.Sessions;
 
 /// <summary>
-/// The SSE events of one session, in memory, bounded by count and age. Sequences start at a random 31-bit
-/// epoch shifted left by 32 bits, so ids of an earlier activation (before a silo was lost) never match.
-/// A stream ends with its final response: later events of that stream are not kept. A tool call's answer is
-/// recorded by the grain; should a gateway still write its own final response for that call (it does not when it
-/// knows of the record), it replaces the record under the same id.
+/// The SSE streams of one session, in memory, their events bounded by count and age. A stream is named by the
+/// sequence of the event that starts it; sequences start at a random 31-bit epoch shifted left by 32 bits, so ids
+/// of an earlier activation (before a silo was lost) never match. A stream ends when its writer says so; its
+/// events stay readable until they are pruned.
 /// </summary>
 public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider time)
 {
     private readonly LinkedList<Entry> _entries = new();
-    private readonly Dictionary<string, StreamState> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, StreamState> _streams = [];
     private long _next = ((long)Random.Shared.Next(1, int.MaxValue) << 32) + 1;
-    private TaskCompletionSource _changed = NewSignal();
+    private TaskCompletionSource? _changed;
 
-    /// <summary>A task that completes at the next change.</summary>
-    public Task Changed => _changed.Task;
+    /// <summary>A task that completes at the next change (made only when someone waits: idle sessions are many).</summary>
+    public Task Changed => (_changed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     public int Count => _entries.Count;
 
-    public SessionEvent Append(string streamId, SessionEventData data)
+    /// <summary>Starts a stream with an event of its own, whose sequence names the stream.</summary>
+    public SessionEvent Open()
     {
-        var stream = StreamFor(streamId);
-        if (data.FinalForRequestIdJson is { } requestId && stream.Final is { } recorded
-            && recorded.Value.Event.Data.ToolResult?.RequestIdJson == requestId)
-        {
-            // The gateway's own rendering of a result the grain recorded: one event, the gateway's words.
-            recorded.Value = recorded.Value with { Event = recorded.Value.Event with { Data = data } };
-            Signal();
-            return recorded.Value.Event;
-        }
-        if (stream.Final is not null)
-        {
-            return new SessionEvent(0, data);
-        }
-
-        var entry = _entries.AddLast(new Entry(streamId, new SessionEvent(_next++, data), time.GetUtcNow()));
-        stream.Kept++;
-        if (data.ToolResult is not null || data.FinalForRequestIdJson is not null)
-        {
-            stream.Final = entry;
-        }
-        Prune();
-        Signal();
-        return entry.Value.Event;
+        var start = new SessionEvent(_next, SessionEventData.StreamStart);
+        _streams[start.Sequence] = new StreamState();
+        Add(start.Sequence, start);
+        return start;
     }
 
-    public void Complete(string streamId)
+    /// <summary>Adds an event to an open stream, and ends the stream with it if <paramref name="ends"/>; null when the stream is not open.</summary>
+    public SessionEvent? Append(long stream, SessionEventData data, bool ends = false)
     {
-        if (_streams.TryGetValue(streamId, out var stream))
+        if (!_streams.TryGetValue(stream, out var state) || state.Ended)
         {
-            stream.Completed = true;
-            if (stream.Kept == 0)
-            {
-                _streams.Remove(streamId);
-            }
+            return null;
+        }
+        var added = new SessionEvent(_next, data);
+        state.Ended = ends;
+        Add(stream, added);
+        return added;
+    }
+
+    public void End(long stream)
+    {
+        if (_streams.TryGetValue(stream, out var state) && !state.Ended)
+        {
+            state.Ended = true;
+            Forget(stream, state);
             Signal();
         }
     }
 
-    /// <summary>A stream that has its first event still to come (a POST whose call has started): readers wait for it.</summary>
-    public void Open(string streamId) => StreamFor(streamId);
-
-    /// <summary>Whether the stream has been opened, had an event or ended here (and is still kept).</summary>
-    public bool Knows(string streamId) => _streams.ContainsKey(streamId);
-
-    public string? StreamOf(long sequence)
+    /// <summary>The stream an event belongs to; null when the event is unknown or no longer kept.</summary>
+    public long? StreamOf(long sequence)
     {
         Prune();
         foreach (var entry in _entries)
         {
             if (entry.Event.Sequence == sequence)
             {
-                return entry.StreamId;
+                return entry.Stream;
             }
         }
         return null;
     }
 
     /// <summary>The stream's kept events after <paramref name="afterSequence"/>, and whether the stream has ended.</summary>
-    public SessionEventBatch Read(string streamId, long afterSequence)
+    public (IReadOnlyList<SessionEvent> Events, bool Ended) Read(long stream, long afterSequence)
     {
-        if (!_streams.TryGetValue(streamId, out var stream))
+        if (!_streams.TryGetValue(stream, out var state))
         {
-            return new SessionEventBatch([], Ended: true);
+            return ([], true);
         }
-        var events = new List<SessionEvent>();
+        List<SessionEvent>? events = null;
         foreach (var entry in _entries)
         {
-            if (entry.StreamId == streamId && entry.Event.Sequence > afterSequence)
+            if (entry.Stream == stream && entry.Event.Sequence > afterSequence)
             {
-                events.Add(entry.Event);
+                (events ??= []).Add(entry.Event);
             }
         }
-        return new SessionEventBatch(events, Ended: stream.Completed || stream.Final is not null);
+        return ((IReadOnlyList<SessionEvent>?)events ?? [], state.Ended);
     }
 
     public void Clear()
@@ -105,13 +91,13 @@ public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider
         Signal();
     }
 
-    private StreamState StreamFor(string streamId)
+    private void Add(long stream, SessionEvent added)
     {
-        if (!_streams.TryGetValue(streamId, out var stream))
-        {
-            _streams[streamId] = stream = new StreamState();
-        }
-        return stream;
+        _next++;
+        _entries.AddLast(new Entry(stream, added, time.GetUtcNow()));
+        _streams[stream].Kept++;
+        Prune();
+        Signal();
     }
 
     private void Prune()
@@ -120,30 +106,36 @@ public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider
         while (_entries.First is { } first && (_entries.Count > maxEvents || first.Value.At < oldest))
         {
             _entries.RemoveFirst();
-            if (_streams.TryGetValue(first.Value.StreamId, out var stream) && --stream.Kept == 0 && (stream.Completed || stream.Final is not null))
+            if (_streams.TryGetValue(first.Value.Stream, out var state))
             {
-                _streams.Remove(first.Value.StreamId);
+                state.Kept--;
+                Forget(first.Value.Stream, state);
             }
+        }
+    }
+
+    /// <summary>An ended stream is forgotten with its last kept event; an open one is kept for its writer.</summary>
+    private void Forget(long stream, StreamState state)
+    {
+        if (state.Ended && state.Kept == 0)
+        {
+            _streams.Remove(stream);
         }
     }
 
     private void Signal()
     {
         var changed = _changed;
-        _changed = NewSignal();
-        changed.TrySetResult();
+        _changed = null;
+        changed?.TrySetResult();
     }
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private sealed record Entry(string StreamId, SessionEvent Event, DateTimeOffset At);
+    private sealed record Entry(long Stream, SessionEvent Event, DateTimeOffset At);
 
     private sealed class StreamState
     {
-        public bool Completed { get; set; }
+        public bool Ended { get; set; }
 
         public int Kept { get; set; }
-
-        public LinkedListNode<Entry>? Final { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using PandaMcp.Contracts.Sessions;
+
 namespace PandaMcp.Silo.Sessions;
 
 /// <summary>
@@ -18,4 +20,6 @@ public sealed class SessionState
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
 
     [Id(5)] public DateTimeOffset LastUsedAt { get; set; }
+
+    [Id(6)] public SessionTransport Transport { get; set; }
 }

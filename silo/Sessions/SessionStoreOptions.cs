@@ -24,6 +24,18 @@ public sealed class SessionStoreOptions
     public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// How long a session's tool call waits for PanDA's answer before the answer becomes an event of a stream, which
+    /// the client keeps reading (or resumes on any gateway after a dropped connection) until PanDA answers. Faster
+    /// answers come back directly: no event is kept for them.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan AnswerWithin { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>While a tool call waits for PanDA, a client that gave a progress token hears from it this often.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How often the time a session was last used is written to storage: every use would cost a Redis write
     /// per request, so it is written only when the stored time is older than this share of the idle timeout.
     /// A session may thus end up to this share of <see cref="IdleTimeout"/> early after its silo is lost.

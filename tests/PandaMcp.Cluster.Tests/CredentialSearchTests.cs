@@ -1,5 +1,6 @@
 using ModelContextProtocol.Client;
 using PandaEmulator;
+using PandaMcp.Silo.Telemetry;
 using PandaMcp.Testing;
 
 namespace PandaMcp.Cluster.Tests;
@@ -12,7 +13,7 @@ public sealed class CredentialSearchTests(SplitClusterFixture cluster)
     public async Task AWorkloadWithKnownTokens_LeavesNoPartOfThemInRedisOrTheLogs()
     {
         await using var redis = await RedisServer.StartAsync(SplitClusterFixture.StartTimeout);
-        var everything = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Trace" };
+        var everything = LogLevelDefaults.AllAt("Trace").ToDictionary(level => level.Key.Replace(":", "__", StringComparison.Ordinal), level => level.Value);
         var (silos, gateways) = await cluster.StartClusterAsync("token-search", silos: 2, gateways: 2, redis, everything);
         var tokens = new[] { TokenIssuer.Mint("alice"), TokenIssuer.Mint("bob", production: true), TokenIssuer.Mint("carol") };
         var mcp = gateways.Select(g => new Uri(g.Address, "/mcp")).ToArray();

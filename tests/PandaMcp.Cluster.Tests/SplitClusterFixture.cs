@@ -97,8 +97,6 @@ public sealed class SplitClusterFixture : IAsyncLifetime
             ["PandaMcp__Cluster__ServiceId"] = clusterId,
             ["PandaMcp__Panda__Timeout"] = "00:00:10",
             ["PandaMcp__Sessions__ProgressInterval"] = "00:00:00.500",
-            // Shorter than the slow calls here, so that a stream resumed during a call is read more than once.
-            ["PandaMcp__Sessions__StreamPollWait"] = "00:00:01",
             // The loads here come from one identity, faster than a person's calls per second: that limit has tests of its own.
             ["PandaMcp__Security__CallsPerSecond"] = "0",
         };
@@ -110,18 +108,9 @@ public sealed class SplitClusterFixture : IAsyncLifetime
     }
 
     /// <summary>Makes the emulator answer <paramref name="route"/> after <paramref name="delay"/>.</summary>
-    public async Task SlowDownAsync(string route, TimeSpan delay)
-    {
-        var faults = new { perRoute = new Dictionary<string, object> { [route] = new { delayMs = (int)delay.TotalMilliseconds } } };
-        using var response = await Http.PostAsJsonAsync(new Uri(Emulator.Address, "/_emulator/faults"), faults);
-        response.EnsureSuccessStatusCode();
-    }
+    public Task SlowDownAsync(string route, TimeSpan delay) => EmulatorFaults.SlowDownAsync(Http, Emulator.Address, route, delay);
 
-    public async Task ClearFaultsAsync()
-    {
-        using var response = await Http.PostAsJsonAsync(new Uri(Emulator.Address, "/_emulator/faults"), new { });
-        response.EnsureSuccessStatusCode();
-    }
+    public Task ClearFaultsAsync() => EmulatorFaults.ClearAsync(Http, Emulator.Address);
 
     private ClusterProcess Track(ClusterProcess process)
     {

@@ -45,8 +45,9 @@ public sealed class TypeScriptSdkTests(GatewayFixture gateway)
     {
         var token = TokenIssuer.Mint(Seed.Alice);
         await gateway.ClearEmulatorRequestsAsync();
-        // PanDA answers after 0.8 s (the fixture's PanDA timeout is 2 s): the client drops the stream before that.
-        await SetFaultsAsync("""{"delayMs":800,"routes":["system/get_user_attributes"]}""");
+        // PanDA answers after 1.4 s (the fixture's PanDA timeout is 2 s): longer than a session call's answer time
+        // (1 s), so the answer comes on a stream, which the client drops after its first event.
+        await SetFaultsAsync("""{"delayMs":1400,"routes":["system/get_user_attributes"]}""");
         NodeRun run;
         try
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ModelContextProtocol.Client;
 using PandaEmulator;
+using PandaMcp.Contracts;
 using PandaMcp.Silo.Hosting;
 
 namespace PandaMcp.Operations.Tests;
@@ -25,8 +26,8 @@ public sealed class JsonLogTests : IAsyncLifetime
             ["PandaMcp__Cluster__GatewayPort"] = $"{FreePort.Next()}",
             ["Logging__Console__FormatterName"] = "json",
             ["Logging__Console__FormatterOptions__IncludeScopes"] = "true",
-            // Orleans' own start-up lines would push the ones under test out of the kept output.
-            ["Logging__LogLevel__Orleans"] = "Warning",
+            // The gateway's own lines at every level: a rejected call is logged at Debug.
+            ["Logging__LogLevel__PandaMcp"] = "Debug",
         });
         await _gateway.WaitForAsync(HealthEndpoints.ReadyPath, _http, Probe.Timeout);
     }
@@ -34,7 +35,7 @@ public sealed class JsonLogTests : IAsyncLifetime
     [Fact]
     public async Task StartUp_IsSummedUpInOneJsonLine()
     {
-        var summary = await WaitForEntryAsync(e => e.GetProperty("EventId").GetInt32() == 4001);
+        var summary = await WaitForEntryAsync(e => e.GetProperty("EventId").GetInt32() == LogEvents.GatewayStarted);
 
         var message = summary.GetProperty("Message").GetString()!;
         Assert.Contains("mode all-in-one", message);
@@ -58,9 +59,9 @@ public sealed class JsonLogTests : IAsyncLifetime
             }),
             new McpClientOptions { ProtocolVersion = "2025-11-25" });
 
-        // No task_id: the gateway rejects the arguments and logs it (event 2001), inside the call's scopes.
+        // No task_id: the gateway rejects the arguments and logs it, inside the call's scopes.
         var result = await client.CallToolAsync("task_get_status");
-        var rejected = await WaitForEntryAsync(e => e.GetProperty("EventId").GetInt32() == 2001);
+        var rejected = await WaitForEntryAsync(e => e.GetProperty("EventId").GetInt32() == LogEvents.ToolRejected);
 
         Assert.True(result.IsError);
         var scopes = rejected.GetProperty("Scopes").EnumerateArray().ToList();

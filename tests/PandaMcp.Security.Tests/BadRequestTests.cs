@@ -110,8 +110,18 @@ public sealed class BadRequestTests(BadRequestTests.Gateway shared) : IClassFixt
     {
         var first = await InitializeAsync(1);
         var second = await InitializeAsync(2);
-        using var call = await PostAsync("""{"jsonrpc":"2.0","id":3,"method":"tools/list"}""", Sessions, sessionId: first);
-        var eventId = (await call.Content.ReadAsStringAsync()).Split('\n').First(line => line.StartsWith("id:", StringComparison.Ordinal))[3..].Trim();
+        // An event of the first session: the start of its GET stream.
+        using var listen = new HttpRequestMessage(HttpMethod.Get, _gateway.McpUrl);
+        listen.Headers.Accept.ParseAdd("text/event-stream");
+        listen.Headers.Add("Mcp-Session-Id", first);
+        listen.Headers.Add("MCP-Protocol-Version", Sessions);
+        using var stream = await _gateway.Http.SendAsync(listen, HttpCompletionOption.ResponseHeadersRead);
+        using var events = new StreamReader(await stream.Content.ReadAsStreamAsync());
+        string? line;
+        while ((line = await events.ReadLineAsync()) is not null && !line.StartsWith("id:", StringComparison.Ordinal))
+        {
+        }
+        var eventId = line![3..].Trim();
 
         using var resume = new HttpRequestMessage(HttpMethod.Get, _gateway.McpUrl);
         resume.Headers.Accept.ParseAdd("text/event-stream");
@@ -130,7 +140,9 @@ public sealed class BadRequestTests(BadRequestTests.Gateway shared) : IClassFixt
         var body = """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{"pad":"PAD",META}}"""
             .Replace("META", Meta, StringComparison.Ordinal).Replace("PAD", new string('x', 2 * 1024 * 1024), StringComparison.Ordinal);
 
-        using var response = await PostAsync(body, Stateless);
+        // As a client that sends a large body should: the gateway refuses it from its declared length, before it is
+        // sent (a client that sends it anyway may see the connection close under it, as HTTP/1.1 has it).
+        using var response = await PostAsync(body, Stateless, expectContinue: true);
         using var next = await PostAsync("""{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{META}}""".Replace("META", Meta, StringComparison.Ordinal), Stateless);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
@@ -176,9 +188,11 @@ public sealed class BadRequestTests(BadRequestTests.Gateway shared) : IClassFixt
         return session;
     }
 
-    private Task<HttpResponseMessage> PostAsync(string body, string? version, string accept = "application/json, text/event-stream", string? sessionId = null)
+    private Task<HttpResponseMessage> PostAsync(
+        string body, string? version, string accept = "application/json, text/event-stream", string? sessionId = null, bool expectContinue = false)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, _gateway.McpUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.ExpectContinue = expectContinue;
         request.Headers.TryAddWithoutValidation("Accept", accept);
         if (version is not null)
         {

@@ -1,3 +1,4 @@
+using PandaMcp.Gateway.Protocol;
 using System.Net;
 using System.Text.Json;
 using PandaEmulator;
@@ -58,7 +59,7 @@ public sealed class OriginTests(OriginTests.Gateway shared) : IClassFixture<Orig
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
-        Assert.Equal(GatewayRefusal.ServerErrorCode, error.GetProperty("code").GetInt32());
+        Assert.Equal(McpProtocol.ServerError, error.GetProperty("code").GetInt32());
         Assert.Contains("send your VO (atlas", error.GetProperty("message").GetString());
         Assert.Equal(0, await _gateway.PandaRequestCountAsync("system/get_user_attributes"));
     }

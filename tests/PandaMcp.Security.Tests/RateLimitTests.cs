@@ -1,3 +1,4 @@
+using PandaMcp.Gateway.Protocol;
 using System.Diagnostics.Metrics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
@@ -49,7 +50,7 @@ public sealed class RateLimitTests(RateLimitTests.Gateway shared) : IClassFixtur
             Assert.InRange(served, 3, 6);
             Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
             var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
-            Assert.Equal(GatewayRefusal.ServerErrorCode, error.GetProperty("code").GetInt32());
+            Assert.Equal(McpProtocol.ServerError, error.GetProperty("code").GetInt32());
             Assert.Contains("Too many calls from this caller", error.GetProperty("message").GetString());
             Assert.Contains("Retry-After", error.GetProperty("message").GetString());
             Assert.Equal(HttpStatusCode.OK, bobAnswer.StatusCode);

@@ -11,119 +11,129 @@ public sealed class SessionEventLogTests
 
     private SessionEventLog NewLog(int maxEvents = 100) => new(maxEvents, TimeSpan.FromMinutes(10), _time);
 
-    private static SessionEventData Message(string json, string? finalFor = null) => new(json, FinalForRequestIdJson: finalFor);
+    private static SessionEventData Message(string json) => new(json);
 
     private static SessionEventData Recorded(string requestIdJson) =>
-        new(null, ToolResult: new RecordedToolResult(requestIdJson, "system_is_alive", new PandaReply(200, "{}")));
+        new(null, new RecordedToolResult(requestIdJson, "system_is_alive", new PandaReply(200, "{}")));
 
     [Fact]
-    public void Read_ReturnsTheStreamsEventsAfterTheGivenOne_InOrder()
+    public void Read_ReturnsTheStreamsEventsAfterTheGivenOne_InOrder_AndTheEndItsWriterGave()
     {
         var log = NewLog();
-        var priming = log.Append("1", SessionEventData.Priming(TimeSpan.FromSeconds(1)));
-        var progress = log.Append("1", Message("""{"progress":1}"""));
-        log.Append("2", Message("""{"other":true}"""));
-        var final = log.Append("1", Message("""{"id":1}""", finalFor: "1"));
+        var start = log.Open();
+        var progress = log.Append(start.Sequence, Message("""{"progress":1}"""))!;
+        var other = log.Open();
+        log.Append(other.Sequence, Message("""{"other":true}"""));
+        var final = log.Append(start.Sequence, Recorded("1"), ends: true)!;
 
-        var batch = log.Read("1", priming.Sequence);
+        var (events, ended) = log.Read(start.Sequence, start.Sequence);
 
-        Assert.Equal([progress.Sequence, final.Sequence], batch.Events.Select(e => e.Sequence));
-        Assert.True(batch.Ended);
-        Assert.True(progress.Sequence > priming.Sequence && final.Sequence > progress.Sequence);
+        Assert.Equal([progress.Sequence, final.Sequence], events.Select(e => e.Sequence));
+        Assert.True(ended);
+        Assert.False(log.Read(other.Sequence, other.Sequence).Ended);
+        Assert.True(progress.Sequence > start.Sequence && final.Sequence > progress.Sequence);
     }
 
     [Fact]
-    public void AnOpenedStream_GoesOnBeforeItsFirstEvent_AndAnUnknownOneHasEnded()
+    public void AStreamThatEnded_TakesNoMoreEvents()
     {
         var log = NewLog();
-        log.Open("3");
+        var start = log.Open();
+        log.Append(start.Sequence, Recorded("3"), ends: true);
 
-        Assert.True(log.Knows("3"));
-        Assert.False(log.Read("3", 0).Ended);
-        Assert.False(log.Knows("4"));
-        Assert.True(log.Read("4", 0).Ended);
-
-        var answer = log.Append("3", Recorded("3"));
-
-        Assert.Equal([answer.Sequence], log.Read("3", 0).Events.Select(e => e.Sequence));
-        Assert.True(log.Read("3", 0).Ended);
+        Assert.Null(log.Append(start.Sequence, Message("""{"progress":9}""")));
+        Assert.Equal(2, log.Count);
     }
 
     [Fact]
-    public void AStreamWithoutItsFinalResponse_GoesOn()
+    public void AnUnknownStream_HasEnded_AndTakesNoEvents()
     {
         var log = NewLog();
-        var priming = log.Append("1", SessionEventData.Priming(null));
 
-        var batch = log.Read("1", priming.Sequence);
+        Assert.True(log.Read(42, 0).Ended);
+        Assert.Null(log.Append(42, Message("{}")));
+        Assert.Equal(0, log.Count);
+    }
 
-        Assert.Empty(batch.Events);
-        Assert.False(batch.Ended);
+    [Fact]
+    public void Changed_CompletesAtTheNextEvent_NotBefore()
+    {
+        var log = NewLog();
+        var start = log.Open();
+        var changed = log.Changed;
+
+        Assert.False(changed.IsCompleted);
+        log.Append(start.Sequence, Message("""{"progress":1}"""));
+
+        Assert.True(changed.IsCompleted);
         Assert.False(log.Changed.IsCompleted);
-        log.Append("1", Message("""{"progress":1}"""));
-        Assert.True(log.Changed.IsCompleted || log.Read("1", priming.Sequence).Events.Count == 1);
     }
 
     [Fact]
-    public void TheSdksFinalResponse_ReplacesTheRecordedResult_UnderTheSameId()
+    public void Changed_CompletesWhenAStreamEnds_AndWhenTheLogIsCleared()
     {
         var log = NewLog();
-        var priming = log.Append("7", SessionEventData.Priming(null));
-        var recorded = log.Append("7", Recorded("7"));
+        var start = log.Open();
+        var ending = log.Changed;
+        log.End(start.Sequence);
+        var clearing = log.Changed;
+        log.Clear();
 
-        var written = log.Append("7", Message("""{"id":7,"result":{}}""", finalFor: "7"));
-
-        Assert.Equal(recorded.Sequence, written.Sequence);
-        var only = Assert.Single(log.Read("7", priming.Sequence).Events);
-        Assert.Equal("""{"id":7,"result":{}}""", only.Data.MessageJson);
-        Assert.Null(only.Data.ToolResult);
-    }
-
-    [Fact]
-    public void EventsAfterTheFinalResponse_AreNotKept()
-    {
-        var log = NewLog();
-        log.Append("3", Recorded("3"));
-
-        var late = log.Append("3", Message("""{"progress":9}"""));
-
-        Assert.Equal(0, late.Sequence);
-        Assert.Equal(1, log.Count);
+        Assert.True(ending.IsCompleted);
+        Assert.True(clearing.IsCompleted);
+        Assert.True(log.Read(start.Sequence, 0).Ended);
     }
 
     [Fact]
     public void TheLog_KeepsAtMostItsCount_DroppingTheOldest()
     {
         var log = NewLog(maxEvents: 3);
-        var first = log.Append("g", Message("1"));
+        var start = log.Open();
+        var first = log.Append(start.Sequence, Message("1"))!;
         foreach (var i in Enumerable.Range(2, 4))
         {
-            log.Append("g", Message($"{i}"));
+            log.Append(start.Sequence, Message($"{i}"));
         }
 
         Assert.Equal(3, log.Count);
         Assert.Null(log.StreamOf(first.Sequence));
-        Assert.Equal(["3", "4", "5"], log.Read("g", 0).Events.Select(e => e.Data.MessageJson));
+        Assert.Equal(["3", "4", "5"], log.Read(start.Sequence, 0).Events.Select(e => e.Data.MessageJson));
+    }
+
+    [Fact]
+    public void AnOpenStream_OutlivesItsPrunedEvents_AndAnEndedOneIsForgottenWithThem()
+    {
+        var log = NewLog(maxEvents: 2);
+        var open = log.Open();
+        var ended = log.Open();
+        log.End(ended.Sequence);
+        log.Open();
+        log.Open();
+
+        Assert.False(log.Read(open.Sequence, 0).Ended);
+        Assert.NotNull(log.Append(open.Sequence, Message("late")));
+        Assert.True(log.Read(ended.Sequence, 0).Ended);
     }
 
     [Fact]
     public void EventsOlderThanTheirAge_AreDropped()
     {
         var log = NewLog();
-        var old = log.Append("g", Message("old"));
+        var start = log.Open();
+        var old = log.Append(start.Sequence, Message("old"))!;
         _time.Advance(TimeSpan.FromMinutes(11));
-        var fresh = log.Append("g", Message("fresh"));
+        var fresh = log.Append(start.Sequence, Message("fresh"))!;
 
         Assert.Null(log.StreamOf(old.Sequence));
-        Assert.Equal("g", log.StreamOf(fresh.Sequence));
+        Assert.Equal(start.Sequence, log.StreamOf(fresh.Sequence));
     }
 
     [Fact]
     public void IdsOfAnotherLog_AreUnknown()
     {
-        var before = NewLog().Append("g", Message("x"));
+        var before = NewLog().Open();
         var after = NewLog();
-        after.Append("g", Message("y"));
+        after.Open();
 
         Assert.Null(after.StreamOf(before.Sequence));
     }

@@ -30,17 +30,23 @@ public sealed class SessionGrainTests : IAsyncLifetime
 
     private ISessionGrain Session(string id) => _cluster.Client.GetGrain<ISessionGrain>(id);
 
-    private static SessionStart Start(string identity) => new(identity, """{"protocolVersion":"2025-11-25"}""", "2025-11-25");
+    private static SessionCaller Caller(string identity) => new(identity, SessionTransport.StreamableHttp);
+
+    private static SessionStart Start(string identity) => new(Caller(identity), """{"protocolVersion":"2025-11-25"}""", "2025-11-25");
 
     [Fact]
-    public async Task ASession_AnswersOnlyItsOwnIdentity()
+    public async Task ASession_AnswersOnlyItsOwnIdentity_AndTransport()
     {
-        Assert.True(await Session("s1").StartAsync(Start(Alice)));
+        Assert.Equal(SessionStartOutcome.Started, await Session("s1").StartAsync(Start(Alice)));
 
-        Assert.NotNull(await Session("s1").TouchAsync(Alice));
-        Assert.Null(await Session("s1").TouchAsync("jwt:mallory"));
-        Assert.False(await Session("s1").EndAsync("jwt:mallory"));
-        Assert.NotNull(await Session("s1").TouchAsync(Alice));
+        Assert.True(await Session("s1").TouchAsync(Caller(Alice)));
+        Assert.False(await Session("s1").TouchAsync(Caller("jwt:mallory")));
+        Assert.False(await Session("s1").TouchAsync(new SessionCaller(Alice, SessionTransport.LegacySse)));
+        Assert.False(await Session("s1").EndAsync(Caller("jwt:mallory")));
+        Assert.False(await Session("s1").SetLogLevelAsync(Caller("jwt:mallory"), "debug"));
+        Assert.False(await Session("s1").PostAsync(Caller("jwt:mallory"), "{}"));
+        Assert.True(await Session("s1").TouchAsync(Caller(Alice)));
+        Assert.Equal(SessionStartOutcome.Exists, await Session("s1").StartAsync(Start(Alice)));
     }
 
     [Fact]
@@ -50,108 +56,133 @@ public sealed class SessionGrainTests : IAsyncLifetime
         await Session("used").StartAsync(Start(Alice));
 
         _time.Advance(TimeSpan.FromMinutes(20));
-        Assert.NotNull(await Session("used").TouchAsync(Alice));
+        Assert.True(await Session("used").TouchAsync(Caller(Alice)));
         _time.Advance(TimeSpan.FromMinutes(20));
 
-        Assert.Null(await Session("idle").TouchAsync(Alice));
-        Assert.NotNull(await Session("used").TouchAsync(Alice));
+        Assert.False(await Session("idle").TouchAsync(Caller(Alice)));
+        Assert.True(await Session("used").TouchAsync(Caller(Alice)));
     }
 
     [Fact]
-    public async Task AnEndedSession_IsGone_AndItsEventsWithIt()
+    public async Task AnEndedSession_IsGone_AndItsStreamsWithIt()
     {
         await Session("s2").StartAsync(Start(Alice));
-        var written = await Session("s2").AppendAsync("1", SessionEventData.Priming(null));
+        await using var listening = Session("s2").ListenAsync(Caller(Alice)).GetAsyncEnumerator();
+        var start = await NextAsync(listening);
 
-        Assert.True(await Session("s2").EndAsync(Alice));
+        Assert.True(await Session("s2").EndAsync(Caller(Alice)));
 
-        Assert.Null(await Session("s2").TouchAsync(Alice));
-        Assert.Null(await Session("s2").StreamOfAsync(written.Sequence));
-        Assert.False(await Session("s2").EndAsync(Alice));
+        Assert.False(await NextOrEndAsync(listening));
+        Assert.False(await Session("s2").TouchAsync(Caller(Alice)));
+        Assert.Equal(SessionStreamStatus.NotFound, (await FirstAsync(Session("s2").ResumeAsync(Caller(Alice), start.Event!.Sequence))).Status);
+        Assert.False(await Session("s2").EndAsync(Caller(Alice)));
     }
 
     [Fact]
     public async Task AnIdentity_HoldsAtMostItsLimit_AndEndedSessionsFreeTheirPlace()
     {
         var identity = Alice + "-limit";
-        var sessions = _cluster.Client.GetGrain<IIdentitySessionsGrain>(identity);
-        Assert.True(await sessions.TryReserveAsync());
-        await Session("l1").StartAsync(Start(identity));
-        Assert.True(await sessions.TryReserveAsync());
-        await Session("l2").StartAsync(Start(identity));
+        Assert.Equal(SessionStartOutcome.Started, await Session("l1").StartAsync(Start(identity)));
+        Assert.Equal(SessionStartOutcome.Started, await Session("l2").StartAsync(Start(identity)));
 
-        Assert.False(await sessions.TryReserveAsync());
-        await Session("l1").EndAsync(identity);
-        Assert.True(await sessions.TryReserveAsync());
+        Assert.Equal(SessionStartOutcome.LimitReached, await Session("l3").StartAsync(Start(identity)));
+        await Session("l1").EndAsync(Caller(identity));
+        Assert.Equal(SessionStartOutcome.Started, await Session("l3").StartAsync(Start(identity)));
     }
 
     [Fact]
     public async Task ExpiredSessions_FreeTheirPlace_WhenTheLimitIsReached()
     {
         var identity = Alice + "-expiry";
-        var sessions = _cluster.Client.GetGrain<IIdentitySessionsGrain>(identity);
-        foreach (var id in new[] { "e1", "e2" })
-        {
-            Assert.True(await sessions.TryReserveAsync());
-            await Session(id).StartAsync(Start(identity));
-        }
-        Assert.False(await sessions.TryReserveAsync());
+        Assert.Equal(SessionStartOutcome.Started, await Session("e1").StartAsync(Start(identity)));
+        Assert.Equal(SessionStartOutcome.Started, await Session("e2").StartAsync(Start(identity)));
+        Assert.Equal(SessionStartOutcome.LimitReached, await Session("e3").StartAsync(Start(identity)));
 
         _time.Advance(TimeSpan.FromMinutes(31));
 
-        Assert.True(await sessions.TryReserveAsync());
+        Assert.Equal(SessionStartOutcome.Started, await Session("e3").StartAsync(Start(identity)));
     }
 
     [Fact]
-    public async Task AReader_WaitsForTheNextEvent_AndStopsAtTheFinalResponse()
+    public async Task AListener_GetsWhatIsPostedAfterItOpened_AsItIsPosted()
+    {
+        await Session("p1").StartAsync(Start(Alice));
+        await using var listening = Session("p1").ListenAsync(Caller(Alice)).GetAsyncEnumerator();
+        var opened = await NextAsync(listening);
+
+        var next = NextAsync(listening);
+        Assert.False(next.IsCompleted);
+        Assert.True(await Session("p1").PostAsync(Caller(Alice), """{"jsonrpc":"2.0","method":"notifications/message"}"""));
+        var pushed = await next;
+
+        Assert.Equal(SessionStreamStatus.Opened, opened.Status);
+        Assert.Equal(SessionStreamStatus.Event, pushed.Status);
+        Assert.Equal("""{"jsonrpc":"2.0","method":"notifications/message"}""", pushed.Event!.Data.MessageJson);
+        Assert.True(pushed.Event.Sequence > opened.Event!.Sequence);
+    }
+
+    [Fact]
+    public async Task AResume_ReplaysTheStreamAfterTheNamedEvent_ThenFollowsIt()
     {
         await Session("r1").StartAsync(Start(Alice));
-        var priming = await Session("r1").AppendAsync("5", SessionEventData.Priming(null));
+        await using var listening = Session("r1").ListenAsync(Caller(Alice)).GetAsyncEnumerator();
+        var start = (await NextAsync(listening)).Event!;
+        await Session("r1").PostAsync(Caller(Alice), "1");
+        await Session("r1").PostAsync(Caller(Alice), "2");
 
-        var reading = Session("r1").ReadAsync("5", priming.Sequence, TimeSpan.FromSeconds(30));
-        Assert.False(reading.IsCompleted);
-        await Session("r1").AppendAsync("5", new SessionEventData("""{"id":5,"result":{}}""", FinalForRequestIdJson: "5"));
-        var batch = await reading.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var resumed = Session("r1").ResumeAsync(Caller(Alice), start.Sequence).GetAsyncEnumerator();
+        var opened = await NextAsync(resumed);
+        var replayed = new[] { await NextAsync(resumed), await NextAsync(resumed) };
+        var live = NextAsync(resumed);
+        await Session("r1").PostAsync(Caller(Alice), "3");
 
-        Assert.Single(batch.Events);
-        Assert.True(batch.Ended);
+        Assert.Equal(SessionStreamStatus.Opened, opened.Status);
+        Assert.Equal(["1", "2"], replayed.Select(item => item.Event!.Data.MessageJson));
+        Assert.Equal("3", (await live).Event!.Data.MessageJson);
     }
 
     [Fact]
-    public async Task AStreamReadFromItsStart_IsAwaitedUntilItsFirstEvent()
+    public async Task AResume_OfAnUnknownEvent_OrByAnotherIdentity_OpensNothing()
     {
         await Session("r2").StartAsync(Start(Alice));
+        await using var listening = Session("r2").ListenAsync(Caller(Alice)).GetAsyncEnumerator();
+        var start = (await NextAsync(listening)).Event!;
 
-        // A client resuming from a POST's priming event before the POST's call reached the grain.
-        var reading = Session("r2").ReadAsync("7", 0, TimeSpan.FromSeconds(30));
-        Assert.False(reading.IsCompleted);
-        var answer = await Session("r2").AppendAsync("7", new SessionEventData("""{"id":7,"result":{}}""", FinalForRequestIdJson: "7"));
-        var batch = await reading.WaitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.Equal([answer.Sequence], batch.Events.Select(e => e.Sequence));
-        Assert.True(batch.Ended);
+        Assert.Equal(SessionStreamStatus.UnknownEvent, (await FirstAsync(Session("r2").ResumeAsync(Caller(Alice), start.Sequence + 1000))).Status);
+        Assert.Equal(SessionStreamStatus.NotFound, (await FirstAsync(Session("r2").ResumeAsync(Caller("jwt:mallory"), start.Sequence))).Status);
+        Assert.Equal(SessionStreamStatus.NotFound, (await FirstAsync(Session("r2").ListenAsync(Caller("jwt:mallory")))).Status);
     }
 
     [Fact]
-    public async Task AStreamThatNeverStarts_EndsEmpty_AfterTheWait()
+    public async Task ASessionWithAStreamBeingRead_DoesNotExpire_AndItsIdleTimeStartsWhenTheReaderLeaves()
     {
-        await Session("r3").StartAsync(Start(Alice));
+        await Session("x1").StartAsync(Start(Alice));
+        var listening = Session("x1").ListenAsync(Caller(Alice)).GetAsyncEnumerator();
+        await NextAsync(listening);
 
-        var reading = Session("r3").ReadAsync("8", 0, TimeSpan.FromSeconds(30));
-        await Session("r3").AppendAsync("other", SessionEventData.Priming(null));
-        Assert.False(reading.IsCompleted);
-        // The read may reach the grain after a step of the clock: step until it is answered, at most 50 steps of
-        // 31 s, short of the idle timeout (30 minutes), which would end the read another way.
-        for (var steps = 0; !reading.IsCompleted && steps < 50; steps++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(31));
-            await Task.WhenAny(reading, Task.Delay(200));
-        }
-        var batch = await reading.WaitAsync(TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromMinutes(45));
+        Assert.True(await Session("x1").ExistsAsync());
+        // Returns once the grain has let go of the stream.
+        await listening.DisposeAsync();
+        _time.Advance(TimeSpan.FromMinutes(29));
+        Assert.True(await Session("x1").ExistsAsync());
+        _time.Advance(TimeSpan.FromMinutes(2));
 
-        Assert.Empty(batch.Events);
-        Assert.True(batch.Ended);
-        Assert.NotNull(await Session("r3").TouchAsync(Alice));
+        Assert.False(await Session("x1").ExistsAsync());
+    }
+
+    private static async Task<SessionStreamItem> NextAsync(IAsyncEnumerator<SessionStreamItem> stream) =>
+        await stream.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30))
+            ? stream.Current
+            : throw new InvalidOperationException("The stream ended.");
+
+    private static async Task<bool> NextOrEndAsync(IAsyncEnumerator<SessionStreamItem> stream) =>
+        await stream.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+    private static async Task<SessionStreamItem> FirstAsync(IAsyncEnumerable<SessionStreamItem> stream)
+    {
+        await using var items = stream.GetAsyncEnumerator();
+        return await NextAsync(items);
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();

@@ -1,0 +1,170 @@
+using PandaMcp.Contracts;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using ModelContextProtocol.Protocol;
+using PandaMcp.Contracts.Sessions;
+using PandaMcp.Gateway.Protocol;
+using PandaMcp.Gateway.Telemetry;
+
+namespace PandaMcp.Gateway.Sessions;
+
+/// <summary>
+/// The 2024-11-05 HTTP+SSE transport at the paths PanDA's Python server uses and its Apache rules forward:
+/// <c>GET /sse</c> starts a session and follows its one stream, announcing <c>/messages/?session_id=…</c>, where the
+/// client POSTs. A POST may reach any gateway: its answer goes into the session's stream in the grain, which pushes
+/// it to the gateway holding the GET. Closing the GET ends the session. The same session grain, admission, answers
+/// and stream rendering as Streamable HTTP.
+/// </summary>
+public sealed partial class LegacySseEndpoints(
+    IGrainFactory grains,
+    SessionMethods methods,
+    SessionToolCalls toolCalls,
+    SessionStreams streams,
+    GatewayMetrics metrics,
+    IHostApplicationLifetime lifetime,
+    ILogger<LegacySseEndpoints> logger)
+{
+    public async Task OpenStreamAsync(HttpContext context)
+    {
+        var request = McpRequest.Of(context);
+        var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var session = grains.GetGrain<ISessionGrain>(sessionId);
+        var caller = new SessionCaller(request.Identity, SessionTransport.LegacySse);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        IAsyncEnumerator<SessionStreamItem> stream;
+        try
+        {
+            if (await session.StartAsync(new SessionStart(caller, "", McpProtocol.LegacySseVersion)).WaitAsync(stop.Token) != SessionStartOutcome.Started)
+            {
+                metrics.RateLimitRejected(GatewayMetrics.SessionLimitPolicy);
+                await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status429TooManyRequests,
+                    "Too many open sessions for this identity. Close streams you no longer use, then open a new one.", context.RequestAborted);
+                return;
+            }
+            stream = session.ListenAsync(caller, stop.Token).GetAsyncEnumerator(stop.Token);
+            // The stream exists once its first item is there, so that an answer posted right after the endpoint event has a place.
+            await stream.MoveNextAsync();
+        }
+        catch (Exception e) when (!stop.IsCancellationRequested)
+        {
+            LogServeFailed(logger, e.GetType().Name);
+            context.Response.Headers.RetryAfter = "5";
+            await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable,
+                "The cluster could not open a session just now. Try again in a few seconds.", context.RequestAborted);
+            return;
+        }
+
+        LogOpened(logger, sessionId);
+        metrics.StreamOpened(GatewayMetrics.LegacySseTransport);
+        try
+        {
+            await using (stream)
+            {
+                await ServerSentEvents.StartAsync(context, stop.Token);
+                var endpoint = $"{context.Request.PathBase}{McpPaths.LegacyMessages}?session_id={sessionId}";
+                await ServerSentEvents.WriteAsync(context.Response, Events(sessionId, endpoint, stream, stop.Token), stop.Token);
+            }
+        }
+        catch (Exception e) when (stop.IsCancellationRequested && e is OperationCanceledException || e is OrleansException or TimeoutException)
+        {
+            // The client went away, this gateway is stopping, or the session's silo is gone: the end of the stream.
+        }
+        finally
+        {
+            try
+            {
+                await session.EndAsync(caller);
+            }
+            catch (Exception e)
+            {
+                // The session then ends with its idle time.
+                LogServeFailed(logger, e.GetType().Name);
+            }
+            LogClosed(logger, sessionId);
+            metrics.StreamClosed(GatewayMetrics.LegacySseTransport);
+        }
+    }
+
+    public async Task PostMessageAsync(HttpContext context)
+    {
+        var request = McpRequest.Of(context);
+        var sessionId = context.Request.Query["session_id"].ToString();
+        var session = grains.GetGrain<ISessionGrain>(sessionId.Length > 0 ? sessionId : "none");
+        var caller = new SessionCaller(request.Identity, SessionTransport.LegacySse);
+        bool found;
+        try
+        {
+            found = sessionId.Length > 0 && await DeliverAsync(session, caller, request, context.RequestAborted);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException && !context.RequestAborted.IsCancellationRequested)
+        {
+            LogServeFailed(logger, e.GetType().Name);
+            context.Response.Headers.RetryAfter = "5";
+            await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable,
+                "The cluster could not take this message just now. Try again in a few seconds.", context.RequestAborted);
+            return;
+        }
+        if (!found)
+        {
+            await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status404NotFound, McpProtocol.SessionNotFound,
+                "No open SSE stream has this session_id. Open a new stream with GET /sse.", request.IsRequest ? request.Id : null, context.RequestAborted);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status202Accepted;
+        await context.Response.WriteAsync("Accepted", context.RequestAborted);
+    }
+
+    /// <summary>Puts the message's answer on the session's stream: one grain call, false when the session is not the caller's.</summary>
+    private async Task<bool> DeliverAsync(ISessionGrain session, SessionCaller caller, McpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.IsRequest)
+        {
+            // Notifications (initialized, cancelled) and a client's responses need nothing from this server.
+            return await session.TouchAsync(caller).WaitAsync(cancellationToken);
+        }
+        if (request.Method == RequestMethods.ToolsCall)
+        {
+            var call = await toolCalls.CallAsync(session, caller, request, cancellationToken);
+            using (call.Measurement)
+            {
+                call.Measurement?.Complete(ToolCallOutcome.OnSessionStream, 0);
+            }
+            return call.Outcome.Status switch
+            {
+                SessionCallStatus.NotFound => false,
+                SessionCallStatus.Streaming => true,
+                _ => await session.PostAsync(caller, Encoding.UTF8.GetString(call.Message!)).WaitAsync(cancellationToken),
+            };
+        }
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28 on; session clients still set it.
+        if (request.Method == RequestMethods.LoggingSetLevel && SessionMethods.LogLevel(request) is { } level
+#pragma warning restore MCP9005
+            && !await session.SetLogLevelAsync(caller, level).WaitAsync(cancellationToken))
+        {
+            return false;
+        }
+        return await session.PostAsync(caller, Encoding.UTF8.GetString(methods.Answer(request))).WaitAsync(cancellationToken);
+    }
+
+    private async IAsyncEnumerable<SseItem<byte[]?>> Events(
+        string sessionId, string endpoint, IAsyncEnumerator<SessionStreamItem> stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return new SseItem<byte[]?>(Encoding.UTF8.GetBytes(endpoint), "endpoint");
+        await foreach (var item in streams.EventsAsync(sessionId, stream, cancellationToken: cancellationToken))
+        {
+            // The 2024-11-05 transport has no resumption: its events carry no id.
+            yield return item with { EventId = null };
+        }
+    }
+
+    [LoggerMessage(EventId = LogEvents.LegacyStreamOpened, Level = LogLevel.Debug, Message = "Legacy SSE session {SessionId} opened")]
+    private static partial void LogOpened(ILogger logger, string sessionId);
+
+    [LoggerMessage(EventId = LogEvents.LegacyStreamClosed, Level = LogLevel.Debug, Message = "Legacy SSE session {SessionId} closed")]
+    private static partial void LogClosed(ILogger logger, string sessionId);
+
+    [LoggerMessage(EventId = LogEvents.LegacyRequestFailed, Level = LogLevel.Warning, Message = "A legacy SSE request failed in the cluster: {ExceptionType}")]
+    private static partial void LogServeFailed(ILogger logger, string exceptionType);
+}
