@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using PandaMcp.Gateway.Hosting;
+using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Tools;
 using PandaMcp.Silo.Hosting;
 
@@ -14,8 +16,6 @@ namespace PandaMcp.Baseline;
 /// </summary>
 public static class BaselineHostingExtensions
 {
-    public const string ServerName = "PandaMcp.Baseline";
-
     public static WebApplicationBuilder AddBaselineMcpServer(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName);
@@ -23,10 +23,13 @@ public static class BaselineHostingExtensions
         builder.Services.AddPandaClient();
         builder.Services.AddSingleton<PandaToolSet>();
         builder.Services.AddSingleton<InProcessToolHandlers>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.SectionName);
         // Handlers bound through the options, as the gateway binds its own, so both pay the same per-call dispatch.
         builder.Services.AddOptions<McpServerOptions>().Configure<InProcessToolHandlers>((options, handlers) =>
         {
-            options.ServerInfo = new Implementation { Name = ServerName, Version = "0.1.0" };
+            // The gateway's own, so that a client sees the same server from both (the differential test compares them).
+            options.ServerInfo = McpHostingExtensions.ServerInfo;
             options.Handlers.ListToolsHandler = handlers.ListAsync;
             options.Handlers.CallToolHandler = handlers.CallAsync;
         });

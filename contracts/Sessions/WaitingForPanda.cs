@@ -10,6 +10,8 @@ namespace PandaMcp.Contracts.Sessions;
 /// </summary>
 public static class WaitingForPanda
 {
+    public static string Message(TimeSpan waited) => $"Waiting for PanDA's answer: {waited.TotalSeconds:0} s so far.";
+
     /// <param name="progressTokenJson">The client's progress token as it sent it: a JSON string or number.</param>
     /// <param name="reports">How many reports this one makes, counting it: the notification's progress.</param>
     public static byte[] Notification(string progressTokenJson, int reports, TimeSpan waited)
@@ -24,7 +26,7 @@ public static class WaitingForPanda
             writer.WritePropertyName("progressToken");
             writer.WriteRawValue(progressTokenJson);
             writer.WriteNumber("progress", reports);
-            writer.WriteString("message", $"Waiting for PanDA's answer: {waited.TotalSeconds:0} s so far.");
+            writer.WriteString("message", Message(waited));
             writer.WriteEndObject();
             writer.WriteEndObject();
         }

@@ -15,6 +15,14 @@ public static class McpHostingExtensions
 {
     public const string ServerName = "PandaMcp";
 
+    /// <summary>What the gateway says it is: in initialize's answer, and in server/discover's.</summary>
+    public static Implementation ServerInfo { get; } = new()
+    {
+        Name = ServerName,
+        Title = "PanDA MCP",
+        Version = typeof(McpHostingExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0",
+    };
+
     public static WebApplicationBuilder AddPandaMcpServer(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<CatalogOptions>()
@@ -33,7 +41,7 @@ public static class McpHostingExtensions
         builder.Services.AddClusterSessions();
         builder.Services.AddOptions<McpServerOptions>().Configure<PandaToolHandlers>((options, handlers) =>
         {
-            options.ServerInfo = new Implementation { Name = ServerName, Title = "PanDA MCP", Version = Version };
+            options.ServerInfo = ServerInfo;
             options.Handlers.ListToolsHandler = handlers.ListAsync;
             options.Handlers.CallToolHandler = handlers.CallAsync;
         });
@@ -69,8 +77,4 @@ public static class McpHostingExtensions
         }
         return app;
     }
-
-    private static string Version { get; } =
-        typeof(McpHostingExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? "0.0.0";
 }

@@ -1,9 +1,11 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using PandaMcp.Contracts.Sessions;
 using PandaMcp.Gateway.Protocol;
 
@@ -15,8 +17,15 @@ namespace PandaMcp.Gateway.Tools;
 /// call), which no SDK option avoids. A request this path is not sure of (headers or metadata that disagree, an id
 /// of another kind) is left to the SDK, which decides every error of the revision's rules and every other method.
 /// </summary>
-public sealed class StatelessToolCalls(PandaToolSet tools, PandaToolInvoker invoker, IOptions<StreamOptions> options, TimeProvider time)
+public sealed class StatelessToolCalls(
+    PandaToolSet tools, PandaToolInvoker invoker, IOptions<StreamOptions> options, IOptions<McpServerOptions> server, TimeProvider time)
 {
+    /// <summary>As the SDK marks each 2026-07-28 result: with the server's name (<c>_meta</c>, <see cref="MetaKeys.ServerInfo"/>).</summary>
+    private readonly JsonObject _resultMeta = new()
+    {
+        [MetaKeys.ServerInfo] = JsonSerializer.SerializeToNode(server.Value.ServerInfo, McpJsonUtilities.DefaultOptions),
+    };
+
     /// <summary>Answers the request if it is a well-formed 2026-07-28 tools/call (or notification); false (nothing written) otherwise.</summary>
     public async Task<bool> TryAnswerAsync(HttpContext context, McpRequest request)
     {
@@ -65,14 +74,15 @@ public sealed class StatelessToolCalls(PandaToolSet tools, PandaToolInvoker invo
         yield return new SseItem<byte[]?>(Answer(request, await call), ServerSentEvents.MessageEvent);
     }
 
-    private static byte[] Answer(McpRequest request, ToolCallAnswer answer)
+    private byte[] Answer(McpRequest request, ToolCallAnswer answer)
     {
         if (answer.Error is { } error)
         {
             return JsonRpcMessages.Error(request.Id, (int)error.ErrorCode, error.Message);
         }
-        // As the SDK answers a 2026-07-28 request: a complete result.
+        // As the SDK answers a 2026-07-28 request: a complete result, with the server's name.
         answer.Result!.ResultType = "complete";
+        answer.Result.Meta = _resultMeta;
         return JsonRpcMessages.Result(request.Id, answer.Result);
     }
 

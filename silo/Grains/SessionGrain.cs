@@ -116,11 +116,12 @@ public sealed partial class SessionGrain(
         }
         // Any shard: a stateless worker runs on this silo whatever its key. No cancellation: once sent, PanDA may
         // act on the call, so it runs to its end and its answer is kept.
+        var started = time.GetTimestamp();
         var reply = GrainFactory.GetPandaModuleGrain(call.Call.Module, 0).InvokeAsync(call.Call);
         if (caller.Transport == SessionTransport.LegacySse)
         {
             // The 2024-11-05 transport answers on the session's one stream, never on the POST.
-            _ = RecordAsync(stream: null, reply, call);
+            _ = RecordAsync(stream: null, reply, call, started);
             return new SessionCallOutcome(SessionCallStatus.Streaming);
         }
         try
@@ -130,7 +131,7 @@ public sealed partial class SessionGrain(
         catch (TimeoutException) when (!reply.IsCompleted)
         {
             var start = _log.Open();
-            _ = RecordAsync(start.Sequence, reply, call);
+            _ = RecordAsync(start.Sequence, reply, call, started);
             return new SessionCallOutcome(SessionCallStatus.Streaming, StreamStart: start.Sequence);
         }
     }
@@ -226,14 +227,24 @@ public sealed partial class SessionGrain(
     /// Waits for a call that outlived its answer time, telling the client it is alive if it gave a progress token,
     /// and records PanDA's answer as the last event of the call's stream (or on a legacy session's one stream).
     /// </summary>
-    private async Task RecordAsync(long? stream, Task<PandaReply> reply, SessionToolCall call)
+    private async Task RecordAsync(long? stream, Task<PandaReply> reply, SessionToolCall call, long started)
     {
-        var started = time.GetTimestamp();
+        // Reports fall every ProgressInterval from the call's start, as a sessionless call's do; one that fell due
+        // before the stream opened is made at once.
+        var interval = _options.ProgressInterval;
         var reports = 0;
-        while (call.ProgressTokenJson is { } token && await Task.WhenAny(reply, Task.Delay(_options.ProgressInterval, time)) != reply)
+        var next = interval;
+        while (call.ProgressTokenJson is { } token)
         {
-            var message = WaitingForPanda.Notification(token, ++reports, time.GetElapsedTime(started));
+            var wait = next - time.GetElapsedTime(started);
+            if (wait > TimeSpan.Zero && await Task.WhenAny(reply, Task.Delay(wait, time)) == reply || reply.IsCompleted)
+            {
+                break;
+            }
+            var waited = time.GetElapsedTime(started);
+            var message = WaitingForPanda.Notification(token, ++reports, waited);
             _log.Append(stream ?? _listening, new SessionEventData(Encoding.UTF8.GetString(message)));
+            next = interval * (Math.Floor(waited / interval) + 1);
         }
         PandaReply answer;
         try
