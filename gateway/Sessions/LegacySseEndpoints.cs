@@ -29,23 +29,20 @@ public sealed partial class LegacySseEndpoints(
     public async Task OpenStreamAsync(HttpContext context)
     {
         var request = McpRequest.Of(context);
-        var sessionId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var session = grains.GetGrain<ISessionGrain>(sessionId);
-        var caller = new SessionCaller(request.Identity, SessionTransport.LegacySse);
+        var session = new ClusterSession(grains, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Caller(request));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        IAsyncEnumerator<SessionStreamItem> stream;
+        SessionStreamReader stream;
         try
         {
-            if (await session.StartAsync(new SessionStart(caller, "", McpProtocol.LegacySseVersion)).WaitAsync(stop.Token) != SessionStartOutcome.Started)
+            if (await session.StartAsync("", McpProtocol.LegacySseVersion, stop.Token) != SessionStartOutcome.Started)
             {
                 metrics.RateLimitRejected(GatewayMetrics.SessionLimitPolicy);
                 await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status429TooManyRequests,
                     "Too many open sessions for this identity. Close streams you no longer use, then open a new one.", context.RequestAborted);
                 return;
             }
-            stream = session.ListenAsync(caller, stop.Token).GetAsyncEnumerator(stop.Token);
-            // The stream exists once its first item is there, so that an answer posted right after the endpoint event has a place.
-            await stream.MoveNextAsync();
+            // Open before the endpoint event goes out, so that the answer to the client's first POST has a place.
+            stream = await session.ListenAsync(stop.Token);
         }
         catch (Exception e) when (!stop.IsCancellationRequested)
         {
@@ -56,15 +53,15 @@ public sealed partial class LegacySseEndpoints(
             return;
         }
 
-        LogOpened(logger, sessionId);
+        LogOpened(logger, session.Id);
         metrics.StreamOpened(GatewayMetrics.LegacySseTransport);
         try
         {
             await using (stream)
             {
                 await ServerSentEvents.StartAsync(context, stop.Token);
-                var endpoint = $"{context.Request.PathBase}{McpPaths.LegacyMessages}?session_id={sessionId}";
-                await ServerSentEvents.WriteAsync(context.Response, Events(sessionId, endpoint, stream, stop.Token), stop.Token);
+                var endpoint = $"{context.Request.PathBase}{McpPaths.LegacyMessages}?session_id={session.Id}";
+                await ServerSentEvents.WriteAsync(context.Response, Events(session.Id, endpoint, stream.Rest, stop.Token), stop.Token);
             }
         }
         catch (Exception e) when (stop.IsCancellationRequested && e is OperationCanceledException || e is OrleansException or TimeoutException)
@@ -75,14 +72,14 @@ public sealed partial class LegacySseEndpoints(
         {
             try
             {
-                await session.EndAsync(caller);
+                await session.EndAsync(CancellationToken.None);
             }
             catch (Exception e)
             {
                 // The session then ends with its idle time.
                 LogServeFailed(logger, e.GetType().Name);
             }
-            LogClosed(logger, sessionId);
+            LogClosed(logger, session.Id);
             metrics.StreamClosed(GatewayMetrics.LegacySseTransport);
         }
     }
@@ -91,12 +88,10 @@ public sealed partial class LegacySseEndpoints(
     {
         var request = McpRequest.Of(context);
         var sessionId = context.Request.Query["session_id"].ToString();
-        var session = grains.GetGrain<ISessionGrain>(sessionId.Length > 0 ? sessionId : "none");
-        var caller = new SessionCaller(request.Identity, SessionTransport.LegacySse);
         bool found;
         try
         {
-            found = sessionId.Length > 0 && await DeliverAsync(session, caller, request, context.RequestAborted);
+            found = sessionId.Length > 0 && await DeliverAsync(new ClusterSession(grains, sessionId, Caller(request)), request, context.RequestAborted);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException && !context.RequestAborted.IsCancellationRequested)
         {
@@ -117,16 +112,16 @@ public sealed partial class LegacySseEndpoints(
     }
 
     /// <summary>Puts the message's answer on the session's stream: one grain call, false when the session is not the caller's.</summary>
-    private async Task<bool> DeliverAsync(ISessionGrain session, SessionCaller caller, McpRequest request, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(ClusterSession session, McpRequest request, CancellationToken cancellationToken)
     {
         if (!request.IsRequest)
         {
             // Notifications (initialized, cancelled) and a client's responses need nothing from this server.
-            return await session.TouchAsync(caller).WaitAsync(cancellationToken);
+            return await session.TouchAsync(cancellationToken);
         }
         if (request.Method == RequestMethods.ToolsCall)
         {
-            var call = await toolCalls.CallAsync(session, caller, request, cancellationToken);
+            var call = await toolCalls.CallAsync(session, request, cancellationToken);
             using (call.Measurement)
             {
                 call.Measurement?.Complete(ToolCallOutcome.OnSessionStream, 0);
@@ -135,18 +130,20 @@ public sealed partial class LegacySseEndpoints(
             {
                 SessionCallStatus.NotFound => false,
                 SessionCallStatus.Streaming => true,
-                _ => await session.PostAsync(caller, Encoding.UTF8.GetString(call.Message!)).WaitAsync(cancellationToken),
+                _ => await session.PostAsync(Encoding.UTF8.GetString(call.Message!), cancellationToken),
             };
         }
 #pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28 on; session clients still set it.
         if (request.Method == RequestMethods.LoggingSetLevel && SessionMethods.LogLevel(request) is { } level
 #pragma warning restore MCP9005
-            && !await session.SetLogLevelAsync(caller, level).WaitAsync(cancellationToken))
+            && !await session.SetLogLevelAsync(level, cancellationToken))
         {
             return false;
         }
-        return await session.PostAsync(caller, Encoding.UTF8.GetString(methods.Answer(request))).WaitAsync(cancellationToken);
+        return await session.PostAsync(Encoding.UTF8.GetString(methods.Answer(request)), cancellationToken);
     }
+
+    private static SessionCaller Caller(McpRequest request) => new(request.Identity, SessionTransport.LegacySse);
 
     private async IAsyncEnumerable<SseItem<byte[]?>> Events(
         string sessionId, string endpoint, IAsyncEnumerator<SessionStreamItem> stream, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using PandaMcp.Contracts.Sessions;
 using PandaMcp.Gateway.Protocol;
+using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Gateway.Tools;
 
 namespace PandaMcp.Gateway.Sessions;
@@ -66,6 +67,14 @@ public sealed class SessionStreams(PandaToolSet tools, PandaToolInvoker invoker,
             ? invoker.Complete(measurement, tool, recorded.Reply)
             : ToolResults.From(tool.Endpoint, recorded.Reply);
         return JsonRpcMessages.Result(recorded.RequestIdJson, result);
+    }
+
+    /// <summary>The last word of a call's stream whose session ended before PanDA answered.</summary>
+    public byte[] Ended(SessionToolCallResult call, string requestIdJson)
+    {
+        call.Measurement?.Complete(ToolCallOutcome.Cancelled, 0);
+        return JsonRpcMessages.Error(requestIdJson, McpProtocol.SessionNotFound,
+            "The session ended while PanDA worked on this call, and its answer with it. The call may have reached PanDA: check its effect before repeating a change.");
     }
 
     /// <summary>The last word of a call's stream that broke before its answer: its fate is unknown.</summary>

@@ -14,12 +14,12 @@ namespace PandaMcp.Gateway.Sessions;
 /// </summary>
 public sealed class SessionToolCalls(PandaToolSet tools, PandaToolInvoker invoker)
 {
-    public async Task<SessionToolCallResult> CallAsync(ISessionGrain session, SessionCaller caller, McpRequest request, CancellationToken cancellationToken)
+    public async Task<SessionToolCallResult> CallAsync(ClusterSession session, McpRequest request, CancellationToken cancellationToken)
     {
         if (tools.Find(request.ToolName ?? "") is not { } tool)
         {
             // No REST call to make, but the session is still checked: a dead session's client must start a new one.
-            return await session.TouchAsync(caller).WaitAsync(cancellationToken)
+            return await session.TouchAsync(cancellationToken)
                 ? SessionToolCallResult.Answered(JsonRpcMessages.Error(request.Id, (int)McpErrorCode.InvalidParams, PandaToolHandlers.UnknownTool(request.ToolName ?? "").Message))
                 : SessionToolCallResult.NotFound;
         }
@@ -29,13 +29,12 @@ public sealed class SessionToolCalls(PandaToolSet tools, PandaToolInvoker invoke
         {
             if (invoker.Prepare(measurement, tool, request.ArgumentsByName(), request.Credentials, out var rejection) is not { } call)
             {
-                return await session.TouchAsync(caller).WaitAsync(cancellationToken)
+                return await session.TouchAsync(cancellationToken)
                     ? SessionToolCallResult.Answered(JsonRpcMessages.Result(request.Id, rejection))
                     : SessionToolCallResult.NotFound;
             }
             var progressToken = request.ProgressToken.ValueKind == JsonValueKind.Undefined ? null : request.ProgressToken.GetRawText();
-            var outcome = await session.CallToolAsync(caller, new SessionToolCall(request.Id.GetRawText(), tool.Endpoint.ToolName, call, progressToken))
-                .WaitAsync(cancellationToken);
+            var outcome = await session.CallToolAsync(new SessionToolCall(request.Id.GetRawText(), tool.Endpoint.ToolName, call, progressToken), cancellationToken);
             switch (outcome.Status)
             {
                 case SessionCallStatus.Answered:

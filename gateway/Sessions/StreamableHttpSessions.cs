@@ -73,45 +73,42 @@ public sealed partial class StreamableHttpSessions(
             return;
         }
 
-        var session = grains.GetGrain<ISessionGrain>(request.SessionId);
-        var caller = new SessionCaller(request.Identity, SessionTransport.StreamableHttp);
+        var session = Session(request);
+        var aborted = context.RequestAborted;
         context.Response.Headers[McpProtocol.SessionIdHeader] = request.SessionId;
         if (!request.IsRequest)
         {
             // A notification, or a client's response: nothing to answer, but only within a live session.
-            await AnswerAsync(context, request, await session.TouchAsync(caller).WaitAsync(context.RequestAborted), StatusCodes.Status202Accepted, null);
+            await AnswerAsync(context, request, await session.TouchAsync(aborted), StatusCodes.Status202Accepted, null);
             return;
         }
         switch (request.Method)
         {
             case RequestMethods.ToolsCall:
-                await CallToolAsync(context, request, session, caller);
+                await CallToolAsync(context, request, session);
                 return;
 #pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28 on; session clients still set it.
             case RequestMethods.LoggingSetLevel:
 #pragma warning restore MCP9005
                 if (SessionMethods.LogLevel(request) is not { } level)
                 {
-                    await AnswerAsync(context, request, await session.TouchAsync(caller).WaitAsync(context.RequestAborted), StatusCodes.Status200OK,
+                    await AnswerAsync(context, request, await session.TouchAsync(aborted), StatusCodes.Status200OK,
                         JsonRpcMessages.Error(request.Id, (int)McpErrorCode.InvalidParams, "params.level must be one of debug, info, notice, warning, error, critical, alert, emergency."));
                     return;
                 }
-                await AnswerAsync(context, request, await session.SetLogLevelAsync(caller, level).WaitAsync(context.RequestAborted), StatusCodes.Status200OK, methods.Answer(request));
+                await AnswerAsync(context, request, await session.SetLogLevelAsync(level, aborted), StatusCodes.Status200OK, methods.Answer(request));
                 return;
             default:
-                await AnswerAsync(context, request, await session.TouchAsync(caller).WaitAsync(context.RequestAborted), StatusCodes.Status200OK, methods.Answer(request));
+                await AnswerAsync(context, request, await session.TouchAsync(aborted), StatusCodes.Status200OK, methods.Answer(request));
                 return;
         }
     }
 
     private async Task InitializeAsync(HttpContext context, McpRequest request)
     {
-        var sessionId = NewSessionId();
-        var start = new SessionStart(
-            new SessionCaller(request.Identity, SessionTransport.StreamableHttp),
-            request.Params.ValueKind == JsonValueKind.Object ? request.Params.GetRawText() : "{}",
-            SessionMethods.Negotiate(request));
-        var outcome = await grains.GetGrain<ISessionGrain>(sessionId).StartAsync(start).WaitAsync(context.RequestAborted);
+        var session = new ClusterSession(grains, NewSessionId(), new SessionCaller(request.Identity, SessionTransport.StreamableHttp));
+        var outcome = await session.StartAsync(
+            request.Params.ValueKind == JsonValueKind.Object ? request.Params.GetRawText() : "{}", SessionMethods.Negotiate(request), context.RequestAborted);
         if (outcome != SessionStartOutcome.Started)
         {
             LogLimitReached(logger, request.Identity);
@@ -120,13 +117,13 @@ public sealed partial class StreamableHttpSessions(
                 "Too many open sessions for this identity. End sessions you no longer use (HTTP DELETE) or wait for idle ones to expire, then initialize again.", request);
             return;
         }
-        context.Response.Headers[McpProtocol.SessionIdHeader] = sessionId;
+        context.Response.Headers[McpProtocol.SessionIdHeader] = session.Id;
         await JsonRpcMessages.WriteAsync(context.Response, StatusCodes.Status200OK, methods.Answer(request), context.RequestAborted);
     }
 
-    private async Task CallToolAsync(HttpContext context, McpRequest request, ISessionGrain session, SessionCaller caller)
+    private async Task CallToolAsync(HttpContext context, McpRequest request, ClusterSession session)
     {
-        var call = await toolCalls.CallAsync(session, caller, request, context.RequestAborted);
+        var call = await toolCalls.CallAsync(session, request, context.RequestAborted);
         if (call.Outcome.Status != SessionCallStatus.Streaming)
         {
             await AnswerAsync(context, request, call.Outcome.Status != SessionCallStatus.NotFound, StatusCodes.Status200OK, call.Message);
@@ -134,32 +131,35 @@ public sealed partial class StreamableHttpSessions(
         }
         // PanDA has not answered yet: the call's stream, which the client can resume on any gateway if it drops.
         using var measurement = call.Measurement;
-        var start = call.Outcome.StreamStart;
         await ServerSentEvents.StartAsync(context, context.RequestAborted);
-        await ServerSentEvents.WriteAsync(context.Response, CallStreamAsync(session, caller, request, call, start, context.RequestAborted), context.RequestAborted);
+        await ServerSentEvents.WriteAsync(context.Response, CallStreamAsync(session, request, call, context.RequestAborted), context.RequestAborted);
     }
 
     private async IAsyncEnumerable<SseItem<byte[]?>> CallStreamAsync(
-        ISessionGrain session, SessionCaller caller, McpRequest request, SessionToolCallResult call, long start,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        ClusterSession session, McpRequest request, SessionToolCallResult call, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        yield return streams.Start(request.SessionId, start);
-        var events = session.ResumeAsync(caller, start, cancellationToken).GetAsyncEnumerator(cancellationToken);
-        await using (events)
+        var start = call.Outcome.StreamStart;
+        yield return streams.Start(session.Id, start);
+        SessionStreamReader? stream = null;
+        byte[]? broken = null;
+        try
         {
-            byte[]? broken = null;
-            var opened = false;
-            try
+            stream = await session.ResumeAsync(start, cancellationToken);
+        }
+        catch (Exception e) when (IsClusterFailure(e))
+        {
+            broken = streams.Broken(call, request.Id.GetRawText(), e);
+        }
+        if (stream is not null)
+        {
+            await using (stream)
             {
-                opened = await events.MoveNextAsync() && events.Current.Status == SessionStreamStatus.Opened;
-            }
-            catch (Exception e) when (IsClusterFailure(e))
-            {
-                broken = streams.Broken(call, request.Id.GetRawText(), e);
-            }
-            if (opened)
-            {
-                var rendered = streams.EventsAsync(request.SessionId, events, call, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                if (stream.First.Status != SessionStreamStatus.Opened)
+                {
+                    // Ended (DELETE, expiry) while PanDA worked: the answer was dropped with the session.
+                    broken = streams.Ended(call, request.Id.GetRawText());
+                }
+                var rendered = streams.EventsAsync(session.Id, stream.Rest, call, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 await using (rendered)
                 {
                     while (broken is null)
@@ -181,10 +181,10 @@ public sealed partial class StreamableHttpSessions(
                     }
                 }
             }
-            if (broken is not null)
-            {
-                yield return new SseItem<byte[]?>(broken, ServerSentEvents.MessageEvent);
-            }
+        }
+        if (broken is not null)
+        {
+            yield return new SseItem<byte[]?>(broken, ServerSentEvents.MessageEvent);
         }
     }
 
@@ -211,53 +211,47 @@ public sealed partial class StreamableHttpSessions(
             return;
         }
 
-        var session = grains.GetGrain<ISessionGrain>(request.SessionId);
-        var caller = new SessionCaller(request.Identity, SessionTransport.StreamableHttp);
+        var session = Session(request);
         // The stream ends with the client, or with this gateway: the client then resumes it on another.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        var stream = (resumeAfter > 0 ? session.ResumeAsync(caller, resumeAfter, stop.Token) : session.ListenAsync(caller, stop.Token))
-            .GetAsyncEnumerator(stop.Token);
-        await using (stream)
+        await using var stream = resumeAfter > 0 ? await session.ResumeAsync(resumeAfter, stop.Token) : await session.ListenAsync(stop.Token);
+        if (stream.First.Status == SessionStreamStatus.NotFound)
         {
-            var first = await stream.MoveNextAsync() ? stream.Current : SessionStreamItem.NotFound;
-            if (first.Status == SessionStreamStatus.NotFound)
-            {
-                await AnswerAsync(context, request, found: false, 0, null);
-                return;
-            }
-            if (first.Status == SessionStreamStatus.UnknownEvent)
-            {
-                await WriteErrorAsync(context, StatusCodes.Status400BadRequest, McpProtocol.ServerError,
-                    "Bad Request: The specified Last-Event-ID is either invalid or expired.", request);
-                return;
-            }
-            context.Response.Headers[McpProtocol.SessionIdHeader] = request.SessionId;
-            metrics.StreamOpened(GatewayMetrics.StreamableHttpTransport);
-            try
-            {
-                await ServerSentEvents.StartAsync(context, stop.Token);
-                await ServerSentEvents.WriteAsync(context.Response, Listen(request.SessionId, first, stream, stop.Token), stop.Token);
-            }
-            catch (Exception e) when (stop.IsCancellationRequested && e is OperationCanceledException || IsClusterFailure(e))
-            {
-                // The client went away, this gateway is stopping, or the session's silo is gone: the usual end of a
-                // stream, which the client resumes with Last-Event-ID.
-            }
-            finally
-            {
-                metrics.StreamClosed(GatewayMetrics.StreamableHttpTransport);
-            }
+            await AnswerAsync(context, request, found: false, 0, null);
+            return;
+        }
+        if (stream.First.Status == SessionStreamStatus.UnknownEvent)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, McpProtocol.ServerError,
+                "Bad Request: The specified Last-Event-ID is either invalid or expired.", request);
+            return;
+        }
+        context.Response.Headers[McpProtocol.SessionIdHeader] = request.SessionId;
+        metrics.StreamOpened(GatewayMetrics.StreamableHttpTransport);
+        try
+        {
+            await ServerSentEvents.StartAsync(context, stop.Token);
+            await ServerSentEvents.WriteAsync(context.Response, Listen(request.SessionId, stream, stop.Token), stop.Token);
+        }
+        catch (Exception e) when (stop.IsCancellationRequested && e is OperationCanceledException || IsClusterFailure(e))
+        {
+            // The client went away, this gateway is stopping, or the session's silo is gone: the usual end of a
+            // stream, which the client resumes with Last-Event-ID.
+        }
+        finally
+        {
+            metrics.StreamClosed(GatewayMetrics.StreamableHttpTransport);
         }
     }
 
     private async IAsyncEnumerable<SseItem<byte[]?>> Listen(
-        string sessionId, SessionStreamItem first, IAsyncEnumerator<SessionStreamItem> stream, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string sessionId, SessionStreamReader stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (first.Event is { } start)
+        if (stream.First.Event is { } start)
         {
             yield return streams.Start(sessionId, start.Sequence);
         }
-        await foreach (var item in streams.EventsAsync(sessionId, stream, cancellationToken: cancellationToken))
+        await foreach (var item in streams.EventsAsync(sessionId, stream.Rest, cancellationToken: cancellationToken))
         {
             yield return item;
         }
@@ -271,9 +265,7 @@ public sealed partial class StreamableHttpSessions(
                 "Bad Request: Mcp-Session-Id header is required for GET and DELETE requests: initialize a session first.", request);
             return;
         }
-        var ended = await grains.GetGrain<ISessionGrain>(request.SessionId)
-            .EndAsync(new SessionCaller(request.Identity, SessionTransport.StreamableHttp))
-            .WaitAsync(context.RequestAborted);
+        var ended = await Session(request).EndAsync(context.RequestAborted);
         await AnswerAsync(context, request, ended, StatusCodes.Status200OK, null);
     }
 
@@ -296,6 +288,9 @@ public sealed partial class StreamableHttpSessions(
 
     private static Task WriteErrorAsync(HttpContext context, int status, int code, string message, McpRequest request, object? data = null) =>
         JsonRpcMessages.WriteAsync(context.Response, status, JsonRpcMessages.Error(request.Id, code, message, data), context.RequestAborted);
+
+    private ClusterSession Session(McpRequest request) =>
+        new(grains, request.SessionId, new SessionCaller(request.Identity, SessionTransport.StreamableHttp));
 
     /// <summary>A session id the way the SDK mints them: 128 random bits, base64url.</summary>
     private static string NewSessionId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));

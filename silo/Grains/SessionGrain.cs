@@ -230,7 +230,8 @@ public sealed partial class SessionGrain(
     private async Task RecordAsync(long? stream, Task<PandaReply> reply, SessionToolCall call, long started)
     {
         // Reports fall every ProgressInterval from the call's start, as a sessionless call's do; one that fell due
-        // before the stream opened is made at once.
+        // before the stream opened is made at once. The next one is counted on from the last, not from the clock:
+        // a timer may fire a little before its time, and the same report must not be made again.
         var interval = _options.ProgressInterval;
         var reports = 0;
         var next = interval;
@@ -244,7 +245,11 @@ public sealed partial class SessionGrain(
             var waited = time.GetElapsedTime(started);
             var message = WaitingForPanda.Notification(token, ++reports, waited);
             _log.Append(stream ?? _listening, new SessionEventData(Encoding.UTF8.GetString(message)));
-            next = interval * (Math.Floor(waited / interval) + 1);
+            do
+            {
+                next += interval;
+            }
+            while (next <= waited);
         }
         PandaReply answer;
         try
