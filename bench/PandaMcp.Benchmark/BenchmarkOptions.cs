@@ -1,4 +1,5 @@
 using System.Globalization;
+using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Benchmark;
 
@@ -26,13 +27,16 @@ public sealed record BenchmarkOptions
                                 Origin: atlas); anonymous when not given
           --protocol VERSION    MCP revision the clients ask for, e.g. 2025-11-25 for sessions (newest: 2026-07-28)
           --client sdk|raw      sdk: one C# SDK McpClient per connection; raw: one prepared POST per call (2026-07-28; 2025-11-25 with a session for the session targets), cheaper for the load generator (sdk)
-          --server-log-level L  log level of the servers (Warning)
+          --server-log-level L  every log category of the servers at this level (default: the servers' own defaults)
           --quick               smoke run: --warmup 2 --settle 1 --duration 3 --single-duration 2 --rounds 1
 
         Instead of the rate run:
           --idle-sessions N     start Redis and one silo, start N sessions in it, report its memory before and after
           --resume              start Redis, one silo and one gateway, time resumes (GET with Last-Event-ID) of a
                                 stream of 100 events
+          --startup             start a fresh gateway and load it from its first request for --startup-duration S (60):
+                                calls and CPU second by second, time to steady state
+          --server-env K=V      with --startup: set K=V in the gateway's environment (repeatable), e.g. DOTNET_TieredPGO=0
         """;
 
     public int Connections { get; private init; } = 16;
@@ -48,7 +52,8 @@ public sealed record BenchmarkOptions
 
     /// <summary>"sdk": the C# SDK client; "raw": one prepared 2026-07-28 POST per call (cheaper for the load generator).</summary>
     public string Client { get; private init; } = "sdk";
-    public string ServerLogLevel { get; private init; } = "Warning";
+    /// <summary>Null: the servers log as they do by default (what users run); else every category at this level.</summary>
+    public string? ServerLogLevel { get; private init; }
     public bool ShowHelp { get; private init; }
 
     /// <summary>Sessions to start for the memory probe; null for the rate run.</summary>
@@ -56,6 +61,14 @@ public sealed record BenchmarkOptions
 
     /// <summary>Time resumes instead of the rate run.</summary>
     public bool Resume { get; private init; }
+
+    /// <summary>Load a fresh gateway from its first request instead of the rate run.</summary>
+    public bool Startup { get; private init; }
+
+    public TimeSpan StartupDuration { get; private init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Variables set in the environment of the gateway of <see cref="Startup"/>.</summary>
+    public IReadOnlyDictionary<string, string> ServerEnvironment { get; private init; } = new Dictionary<string, string>();
 
     /// <summary>The command exactly as given, to print beside the figures.</summary>
     public string CommandLine { get; private init; } = Command;
@@ -98,11 +111,24 @@ public sealed record BenchmarkOptions
                 "--server-log-level" => options with { ServerLogLevel = Value() },
                 "--idle-sessions" => options with { IdleSessions = Count(name, Value()) },
                 "--resume" => options with { Resume = true },
+                "--startup" => options with { Startup = true },
+                "--startup-duration" => options with { StartupDuration = Seconds(name, Value(), allowZero: false) },
+                "--server-env" => options with { ServerEnvironment = WithVariable(options.ServerEnvironment, Value()) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
         return options;
     }
+
+    /// <summary>The servers' command-line arguments for <see cref="ServerLogLevel"/>: none for their defaults.</summary>
+    public string[] ServerLogArguments() => ServerLogLevel is { } level
+        ? LogLevelDefaults.AllAt(level).Select(setting => $"--{setting.Key}={setting.Value}").ToArray()
+        : [];
+
+    private static Dictionary<string, string> WithVariable(IReadOnlyDictionary<string, string> variables, string setting) =>
+        setting.Split('=', 2) is [{ Length: > 0 } key, var value]
+            ? new Dictionary<string, string>(variables) { [key] = value }
+            : throw new ArgumentException($"--server-env takes NAME=VALUE, not '{setting}'.");
 
     private static string ClientKind(string value) =>
         value is "sdk" or "raw" ? value : throw new ArgumentException("--client takes sdk or raw.");

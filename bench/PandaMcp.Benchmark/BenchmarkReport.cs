@@ -5,10 +5,11 @@ using System.Text;
 namespace PandaMcp.Benchmark;
 
 /// <summary>
-/// The figures of a run as markdown, ready for the README: medians over the rounds, each ratio and added latency
-/// taken within a round (the machine is shared, so a target is only ever compared with direct REST of its round).
+/// The figures of a run as markdown, ready for bench/README.md: medians over the rounds, each ratio and added latency
+/// taken within a round (the machine is shared, so a target is only ever compared with the bare relay and direct REST
+/// of its own round).
 /// </summary>
-public sealed class BenchmarkReport(BenchmarkOptions options, string directTarget, IReadOnlyDictionary<string, string> protocols)
+public sealed class BenchmarkReport(BenchmarkOptions options, string directTarget, string relayTarget, IReadOnlyDictionary<string, string> protocols)
 {
     private readonly List<Measurement> _measurements = [];
 
@@ -24,12 +25,13 @@ public sealed class BenchmarkReport(BenchmarkOptions options, string directTarge
         text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
             + $".NET {Environment.Version}. Calls: {string.Join("; ", protocols.Select(p => $"{p.Key}: {p.Value}"))}.");
         text.AppendLine();
-        text.AppendLine("| target | calls/s | ÷ direct | p50 ms | p99 ms | server CPU µs/call | emulator CPU µs/call | load generator CPU µs/call | errors |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| target | calls/s | ÷ relay | ÷ direct | p50 ms | p99 ms | server CPU µs/call | emulator CPU µs/call | load generator CPU µs/call | errors |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (target, rows) in Rows(options.Connections))
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {target} | {Median(rows, m => m.CallsPerSecond):N0} | {Median(rows, m => m.CallsPerSecond / Direct(m).CallsPerSecond):0.00} "
+                $"| {target} | {Median(rows, m => m.CallsPerSecond):N0} | {Median(rows, m => m.CallsPerSecond / Reference(relayTarget, m).CallsPerSecond):0.00} "
+                + $"| {Median(rows, m => m.CallsPerSecond / Direct(m).CallsPerSecond):0.00} "
                 + $"| {Median(rows, m => m.P50.TotalMilliseconds):0.00} | {Median(rows, m => m.P99.TotalMilliseconds):0.00} "
                 + $"| {Micros(rows, m => m.ServerMicrosPerCall)} | {Micros(rows, m => m.EmulatorMicrosPerCall)} "
                 + $"| {Micros(rows, m => m.ClientMicrosPerCall)} | {rows.Sum(m => m.Errors)} |");
@@ -89,8 +91,11 @@ public sealed class BenchmarkReport(BenchmarkOptions options, string directTarge
             .GroupBy(m => m.Target)
             .Select(g => (g.Key, g.ToList()));
 
-    private Measurement Direct(Measurement measurement) =>
-        _measurements.Single(m => m.Target == directTarget && m.Concurrency == measurement.Concurrency && m.Round == measurement.Round);
+    private Measurement Direct(Measurement measurement) => Reference(directTarget, measurement);
+
+    /// <summary>The reference target's measurement in the same round, at the same concurrency.</summary>
+    private Measurement Reference(string target, Measurement measurement) =>
+        _measurements.Single(m => m.Target == target && m.Concurrency == measurement.Concurrency && m.Round == measurement.Round);
 
     private static string Micros(List<Measurement> rows, Func<Measurement, double?> value) =>
         rows.All(m => value(m) is not null) ? Median(rows, m => value(m)!.Value).ToString("0", CultureInfo.InvariantCulture) : "–";

@@ -30,7 +30,7 @@ public static class IdleSessionsProbe
     {
         progress.WriteLine("Starting Redis and one silo...");
         await using var cluster = await SplitCluster.StartAsync(ServerBinaries.FromBuild(), silos: 1, gateways: 0,
-            SplitCluster.NoPanda, options.ServerLogLevel, cancellationToken);
+            SplitCluster.NoPanda, options.ServerLogArguments(), cancellationToken);
         await using var client = await ClusterClient.JoinAsync(cluster, cancellationToken);
         var grains = client.Grains;
         var silo = cluster.Silos[0];

@@ -7,21 +7,23 @@ namespace PandaMcp.Benchmark;
 
 /// <summary>
 /// A minimal 2026-07-28 MCP client: each call is one self-contained POST of a prepared <c>tools/call</c>, as a
-/// stateless client sends it, with no SDK client around it. It costs the load generator far less CPU than the SDK
-/// client, so on a shared machine the figures show more of the server's own cost (as a load tool like autocannon would).
+/// stateless client sends it, with no SDK client around it, to each endpoint in turn (a load balancer). It costs the
+/// load generator far less CPU than the SDK client, so on a shared machine the figures show more of the server's own
+/// cost (as a load tool like autocannon would).
 /// </summary>
 public sealed class RawMcpCaller : ICaller
 {
     private const string Version = "2026-07-28";
-    private readonly HttpClient _http = new();
-    private readonly Uri _endpoint;
+    private readonly HttpClient _http;
+    private readonly IReadOnlyList<Uri> _endpoints;
     private readonly byte[] _body;
     private readonly string _tool;
     private readonly PandaCredentials _credentials;
 
-    public RawMcpCaller(Uri endpoint, string tool, IReadOnlyDictionary<string, JsonElement> arguments, PandaCredentials credentials)
+    public RawMcpCaller(IReadOnlyList<Uri> endpoints, string tool, IReadOnlyDictionary<string, JsonElement> arguments, PandaCredentials credentials)
     {
-        _endpoint = endpoint;
+        _endpoints = endpoints;
+        _http = new HttpClient(new AlternatingEndpoints(endpoints));
         _tool = tool;
         _credentials = credentials;
         _body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
@@ -42,11 +44,12 @@ public sealed class RawMcpCaller : ICaller
         });
     }
 
-    public string Protocol => $"MCP {Version}, one POST per call";
+    public string Protocol => $"MCP {Version}, one POST per call"
+        + (_endpoints.Count > 1 ? $", alternating over {_endpoints.Count} gateways" : "");
 
     public async Task<string?> CallAsync()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new ByteArrayContent(_body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoints[0]) { Content = new ByteArrayContent(_body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Accept.ParseAdd("application/json, text/event-stream");
         request.Headers.Add("MCP-Protocol-Version", Version);

@@ -25,7 +25,7 @@ public static class ResumeProbe
     {
         progress.WriteLine("Starting Redis, one silo and one gateway...");
         await using var cluster = await SplitCluster.StartAsync(ServerBinaries.FromBuild(), silos: 1, gateways: 1,
-            SplitCluster.NoPanda, options.ServerLogLevel, cancellationToken);
+            SplitCluster.NoPanda, options.ServerLogArguments(), cancellationToken);
         await using var client = await ClusterClient.JoinAsync(cluster, cancellationToken);
         var endpoint = cluster.McpEndpoints[0];
         await using var session = await RawSessionCaller.StartAsync(

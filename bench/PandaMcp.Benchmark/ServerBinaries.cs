@@ -3,15 +3,15 @@ using System.Reflection;
 namespace PandaMcp.Benchmark;
 
 /// <summary>The servers the benchmark starts, built alongside it (see the project file).</summary>
-public sealed record ServerBinaries(string Emulator, string Gateway, string Baseline, string Silo)
+public sealed record ServerBinaries(string Emulator, string Gateway, string Baseline, string Silo, string Relay)
 {
     public static ServerBinaries FromBuild()
     {
         var paths = typeof(ServerBinaries).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Where(a => a.Key.StartsWith("ServerDll:", StringComparison.Ordinal))
             .ToDictionary(a => a.Key["ServerDll:".Length..], a => Path.GetFullPath(a.Value!));
-        var binaries = new ServerBinaries(paths["Emulator"], paths["Gateway"], paths["Baseline"], paths["Silo"]);
-        foreach (var dll in new[] { binaries.Emulator, binaries.Gateway, binaries.Baseline, binaries.Silo })
+        var binaries = new ServerBinaries(paths["Emulator"], paths["Gateway"], paths["Baseline"], paths["Silo"], paths["Relay"]);
+        foreach (var dll in new[] { binaries.Emulator, binaries.Gateway, binaries.Baseline, binaries.Silo, binaries.Relay })
         {
             if (!File.Exists(dll))
             {

@@ -30,15 +30,15 @@ public sealed class SplitCluster : IAsyncDisposable
     public IReadOnlyList<ChildProcess> Processes => [.. Silos, .. Gateways, Redis.Process];
 
     public static async Task<SplitCluster> StartAsync(
-        ServerBinaries binaries, int silos, int gateways, Uri pandaApiUrl, string logLevel, CancellationToken cancellationToken)
+        ServerBinaries binaries, int silos, int gateways, Uri pandaApiUrl, IReadOnlyList<string> logArguments, CancellationToken cancellationToken)
     {
         var cluster = new SplitCluster(await RedisProcess.StartAsync(StartTimeout, cancellationToken));
         try
         {
             var siloUrls = Enumerable.Range(0, silos).Select(_ => Loopback.Url(FreePort.Next())).ToArray();
             cluster.Silos = siloUrls.Select((url, i) => cluster.Track(ChildProcess.Start($"silo-{i + 1}", binaries.Silo,
-                [$"--urls={Loopback.Authority(url)}"],
-                new Dictionary<string, string>(cluster.Settings(logLevel))
+                [$"--urls={Loopback.Authority(url)}", .. logArguments],
+                new Dictionary<string, string>(cluster.Settings())
                 {
                     ["PandaMcp__Cluster__SiloPort"] = $"{FreePort.Next()}",
                     ["PandaMcp__Cluster__GatewayPort"] = $"{FreePort.Next()}",
@@ -51,8 +51,8 @@ public sealed class SplitCluster : IAsyncDisposable
             // After the silos: a gateway reads the list of silos when it connects, and again only every minute.
             var gatewayUrls = Enumerable.Range(0, gateways).Select(_ => Loopback.Url(FreePort.Next())).ToArray();
             cluster.Gateways = gatewayUrls.Select((url, i) => cluster.Track(ChildProcess.Start($"gateway-{i + 1}", binaries.Gateway,
-                [$"--urls={Loopback.Authority(url)}"],
-                new Dictionary<string, string>(cluster.Settings(logLevel))
+                [$"--urls={Loopback.Authority(url)}", .. logArguments],
+                new Dictionary<string, string>(cluster.Settings())
                 {
                     ["PandaMcp__Gateway__HostSilo"] = "false",
                     // Thousands of calls per second from one caller is the point here, not a runaway agent.
@@ -70,13 +70,12 @@ public sealed class SplitCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>What every process of the cluster shares: Redis, the cluster's ids, the log level.</summary>
-    public Dictionary<string, string> Settings(string logLevel) => new()
+    /// <summary>What every process of the cluster shares: Redis and the cluster's ids.</summary>
+    public Dictionary<string, string> Settings() => new()
     {
         ["PandaMcp__Cluster__Redis"] = Redis.ConnectionString,
         ["PandaMcp__Cluster__ClusterId"] = ClusterId,
         ["PandaMcp__Cluster__ServiceId"] = ClusterId,
-        ["Logging__LogLevel__Default"] = logLevel,
     };
 
     private ChildProcess Track(ChildProcess process)

@@ -3,12 +3,15 @@ using System.Text.Json;
 
 // The least any MCP gateway can cost on this machine, for the benchmark to measure the gateway against: Kestrel in,
 // HttpClient out, one JSON-RPC answer written by hand per call. No Orleans, no MCP SDK, no checks: each POST's
-// JSON-RPC id is read, the one PanDA request named by --upstream is made with the caller's Authorization and
-// Origin, and PanDA's answer comes back as a tool result (text and structured content, as the gateway gives it).
+// JSON-RPC id is read, the one PanDA request named by --upstream (and --upstream-method, --upstream-body) is made
+// with the caller's Authorization and Origin, and PanDA's answer comes back as a tool result (text and structured
+// content, as the gateway gives it).
 //   dotnet PandaMcp.Relay.dll --urls http://127.0.0.1:P --upstream http://127.0.0.1:E/api/v1/system/is_alive
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var upstream = new Uri(builder.Configuration["upstream"] ?? throw new ArgumentException("--upstream URL is required."));
+var method = new HttpMethod(builder.Configuration["upstream-method"] ?? "GET");
+var upstreamBody = builder.Configuration["upstream-body"];
 var app = builder.Build();
 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 });
 
@@ -18,7 +21,8 @@ app.MapPost("/mcp", async (HttpContext context) =>
     await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
     using var call = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
 
-    using var request = new HttpRequestMessage(HttpMethod.Get, upstream);
+    // As PanDA's client and the gateway send it: JSON content on every request, GETs included.
+    using var request = new HttpRequestMessage(method, upstream) { Content = new StringContent(upstreamBody ?? "", System.Text.Encoding.UTF8, "application/json") };
     request.Headers.Accept.ParseAdd("application/json");
     foreach (var header in new[] { "Authorization", "Origin" })
     {

@@ -26,7 +26,8 @@ public static class JsonRpcShape
             problem = ((int)McpErrorCode.ParseError, $"The body is not valid JSON ({e.Message}). Send one JSON-RPC message as a JSON object.", null);
             return null;
         }
-        problem = Problem(document.RootElement);
+        // Half a surrogate pair can only come in escaped (\uD800): raw UTF-8 cannot hold one, and the parser checks it.
+        problem = Problem(document.RootElement, mayHoldEscapes: body.Span.IndexOf("\\u"u8) >= 0);
         if (problem is null)
         {
             return document;
@@ -35,7 +36,7 @@ public static class JsonRpcShape
         return null;
     }
 
-    private static (int Code, string Message, JsonElement? Id)? Problem(JsonElement message)
+    private static (int Code, string Message, JsonElement? Id)? Problem(JsonElement message, bool mayHoldEscapes)
     {
         if (message.ValueKind == JsonValueKind.Array)
         {
@@ -45,7 +46,7 @@ public static class JsonRpcShape
         {
             return ((int)McpErrorCode.InvalidRequest, $"The body is a JSON {Kind(message)}, not a JSON-RPC message. Send one JSON object with jsonrpc, method and, for a request, id.", null);
         }
-        if (UnpairedSurrogate(message))
+        if (mayHoldEscapes && UnpairedSurrogate(message))
         {
             return ((int)McpErrorCode.ParseError, "The body holds a string with half of a UTF-16 surrogate pair (such as \\ud800 alone). Send valid Unicode text.", null);
         }

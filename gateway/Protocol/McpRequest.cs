@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Net.Http.Headers;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Contracts;
 
@@ -45,9 +44,9 @@ public sealed class McpRequest
     public string Accept { get; }
 
     /// <summary>Whether the client takes JSON answers and event streams alike, as a POST must.</summary>
-    public bool AcceptsJsonAndEvents => Accepts(McpProtocol.JsonMediaType) && AcceptsEvents;
+    public bool AcceptsJsonAndEvents => AcceptHeader.Of(Accept).Json && AcceptsEvents;
 
-    public bool AcceptsEvents => Accepts(McpProtocol.EventStreamMediaType);
+    public bool AcceptsEvents => AcceptHeader.Of(Accept).Events;
 
     /// <summary>A 2026-07-28 (or later) request: no session, served by any gateway on its own.</summary>
     public bool IsSessionless => McpProtocol.IsSessionless(ProtocolVersion);
@@ -83,10 +82,6 @@ public sealed class McpRequest
 
     /// <summary>The client's progress token (<c>_meta.progressToken</c>); <see cref="JsonValueKind.Undefined"/> when none.</summary>
     public JsonElement ProgressToken { get; private set; }
-
-    /// <summary>As the SDK reads Accept, so that the gateway and the SDK take and refuse the same requests.</summary>
-    private bool Accepts(string mediaType) =>
-        MediaTypeHeaderValue.TryParseList([Accept], out var values) && values.Any(value => value.MatchesMediaType(mediaType));
 
     public static McpRequest Of(HttpContext context) =>
         context.Features.Get<McpRequest>() ?? throw new InvalidOperationException("The MCP request has not been read: McpRequestReader runs first.");

@@ -54,7 +54,7 @@ public sealed class GatewayMetrics
 
     /// <summary>Starts timing (and tracing) one tool call; complete it with its outcome, or dispose it to count it cancelled.</summary>
     public ToolCallMeasurement StartToolCall(string tool) =>
-        new(this, tool, _time.GetTimestamp(), Tracing.StartActivity($"tools/call {tool}"));
+        new(this, tool, _time.GetTimestamp(), Tracing.HasListeners() ? Tracing.StartActivity($"tools/call {tool}") : null);
 
     internal void RecordToolCall(string tool, string outcome, long startTimestamp)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using PandaMcp.Silo.Panda;
+using PandaMcp.Silo.Telemetry;
 
 namespace PandaMcp.Silo.Hosting;
 
@@ -24,7 +25,10 @@ public static class ClusterClientHostingExtensions
         builder.Services.AddSingleton<ClusterConnectionRetry>();
         builder.UseOrleansClient(client =>
         {
-            client.AddActivityPropagation();
+            if (TelemetryHostingExtensions.ExportsTraces(builder.Configuration))
+            {
+                client.AddActivityPropagation();
+            }
             if (cluster.UsesRedis)
             {
                 var redis = cluster.RedisConfiguration();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
@@ -33,18 +34,26 @@ public static class TelemetryHostingExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
-                .AddSource(ProjectSources, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Experimental.ModelContextProtocol")
-                // Probes and scrapes every few seconds would drown the traces that matter.
-                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
-                .AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+                .AddPrometheusExporter());
+        if (ExportsTraces(builder.Configuration))
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(tracing => tracing
+                    .AddSource(ProjectSources, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Experimental.ModelContextProtocol")
+                    // Probes and scrapes every few seconds would drown the traces that matter.
+                    .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsOperational(context.Request.Path))
+                    .AddHttpClientInstrumentation())
+                .UseOtlpExporter();
         }
         return builder;
     }
+
+    /// <summary>
+    /// Whether traces go anywhere (<see cref="OtlpEndpointVariable"/> is set): only then are they recorded. A span for
+    /// every request, grain call and PanDA call costs CPU on every call, for nobody when nothing collects them.
+    /// </summary>
+    public static bool ExportsTraces(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[OtlpEndpointVariable]);
 
     /// <summary>The Prometheus text format at <see cref="MetricsPath"/>.</summary>
     public static IEndpointRouteBuilder MapPandaMetrics(this IEndpointRouteBuilder endpoints)
