@@ -28,6 +28,8 @@ public sealed record BenchmarkOptions
           --protocol VERSION    MCP revision the clients ask for, e.g. 2025-11-25 for sessions (newest: 2026-07-28)
           --client sdk|raw      sdk: one C# SDK McpClient per connection; raw: one prepared POST per call (2026-07-28; 2025-11-25 with a session for the session targets), cheaper for the load generator (sdk)
           --server-log-level L  every log category of the servers at this level (default: the servers' own defaults)
+          --servers-from DIR    run the gateway, silo and baseline of another checkout (built with dotnet build -c Release),
+                                e.g. an earlier commit in a git worktree, to measure it beside this one
           --quick               smoke run: --warmup 2 --settle 1 --duration 3 --single-duration 2 --rounds 1
 
         Instead of the rate run:
@@ -61,6 +63,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Time resumes instead of the rate run.</summary>
     public bool Resume { get; private init; }
+
+    /// <summary>A checkout whose servers are measured instead of this build's (see <see cref="ServerBinaries.FromBuild"/>).</summary>
+    public string? ServersFrom { get; private init; }
 
     /// <summary>Load a fresh gateway from its first request instead of the rate run.</summary>
     public bool Startup { get; private init; }
@@ -112,6 +117,7 @@ public sealed record BenchmarkOptions
                 "--idle-sessions" => options with { IdleSessions = Count(name, Value()) },
                 "--resume" => options with { Resume = true },
                 "--startup" => options with { Startup = true },
+                "--servers-from" => options with { ServersFrom = Value() },
                 "--startup-duration" => options with { StartupDuration = Seconds(name, Value(), allowZero: false) },
                 "--server-env" => options with { ServerEnvironment = WithVariable(options.ServerEnvironment, Value()) },
                 _ => throw new ArgumentException($"Unknown option {name}."),

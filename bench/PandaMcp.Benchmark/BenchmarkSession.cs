@@ -28,7 +28,7 @@ public static class BenchmarkSession
 
     public static async Task<string> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
-        var binaries = ServerBinaries.FromBuild();
+        var binaries = ServerBinaries.FromBuild(options.ServersFrom);
         var credentials = await CredentialsAsync(options, binaries, cancellationToken);
         var (toolName, arguments, call) = DescribeCall(options, credentials);
 

@@ -1,8 +1,8 @@
-using PandaMcp.Contracts;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PandaMcp.Contracts;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Telemetry;
 

@@ -1,6 +1,6 @@
-using PandaMcp.Gateway.Protocol;
 using Microsoft.Extensions.Options;
 using PandaMcp.Contracts;
+using PandaMcp.Gateway.Protocol;
 
 namespace PandaMcp.Gateway.Security;
 

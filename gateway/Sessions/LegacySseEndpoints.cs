@@ -1,9 +1,9 @@
-using PandaMcp.Contracts;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using ModelContextProtocol.Protocol;
+using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Telemetry;

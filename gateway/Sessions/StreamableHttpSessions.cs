@@ -1,4 +1,3 @@
-using PandaMcp.Contracts;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -6,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
+using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Telemetry;

@@ -1,7 +1,7 @@
-using PandaMcp.Gateway.Protocol;
 using System.Net;
 using System.Text.Json;
 using PandaEmulator;
+using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Security;
 
 namespace PandaMcp.Security.Tests;

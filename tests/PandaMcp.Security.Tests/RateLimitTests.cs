@@ -1,10 +1,10 @@
-using PandaMcp.Gateway.Protocol;
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using System.Text.Json;
 using PandaEmulator;
+using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Security;
 using PandaMcp.Gateway.Telemetry;
 
