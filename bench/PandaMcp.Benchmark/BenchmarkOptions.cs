@@ -11,9 +11,10 @@ public sealed record BenchmarkOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/PandaMcp.Benchmark -- [options]
 
-        Starts the PanDA emulator, the all-in-one gateway, the SDK baseline and a split cluster (Redis, two silos,
-        two gateways) as child processes, then loads each target (direct REST, baseline MCP, gateway MCP stateless
-        and with sessions, split cluster with sessions) with concurrent clients and prints a markdown table.
+        Starts the PanDA emulator, a bare relay, the SDK baseline, the all-in-one gateway and a split cluster (Redis,
+        two silos, two gateways) as child processes, then loads each target (direct REST, the relay, the baseline,
+        the gateway and the split cluster, 2026-07-28 and with 2025-11-25 sessions) with concurrent clients and prints
+        a markdown table, each rate also as a ratio to the relay's in the same round.
 
           --connections N       concurrent clients, one connection each (16)
           --warmup S            seconds of load on each target before anything is measured (20)
@@ -28,8 +29,9 @@ public sealed record BenchmarkOptions
           --protocol VERSION    MCP revision the clients ask for, e.g. 2025-11-25 for sessions (newest: 2026-07-28)
           --client sdk|raw      sdk: one C# SDK McpClient per connection; raw: one prepared POST per call (2026-07-28; 2025-11-25 with a session for the session targets), cheaper for the load generator (sdk)
           --server-log-level L  every log category of the servers at this level (default: the servers' own defaults)
-          --servers-from DIR    run the gateway, silo and baseline of another checkout (built with dotnet build -c Release),
-                                e.g. an earlier commit in a git worktree, to measure it beside this one
+          --servers-from DIR    the rate run and --startup run the gateway, silo and baseline of another checkout (built
+                                with dotnet build -c Release), e.g. an earlier commit in a git worktree, to measure it
+                                beside this one
           --quick               smoke run: --warmup 2 --settle 1 --duration 3 --single-duration 2 --rounds 1
 
         Instead of the rate run:

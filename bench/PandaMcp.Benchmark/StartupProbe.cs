@@ -17,7 +17,7 @@ public static class StartupProbe
 
     public static async Task<string> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
-        var binaries = ServerBinaries.FromBuild();
+        var binaries = ServerBinaries.FromBuild(options.ServersFrom);
         var credentials = await BenchmarkSession.CredentialsAsync(options, binaries, cancellationToken);
         var (tool, arguments, _) = BenchmarkSession.DescribeCall(options, credentials);
         var emulatorUrl = Loopback.Url(FreePort.Next());
