@@ -1,8 +1,8 @@
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Hosting;
 using PandaMcp.Gateway.Telemetry;
-using PandaMcp.Silo.Dashboard;
 using PandaMcp.Gateway.Security;
+using PandaMcp.Silo.Dashboard;
 using PandaMcp.Silo.Hosting;
 using PandaMcp.Silo.Telemetry;
 
@@ -26,6 +26,7 @@ public static class GatewayApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedCallers();
         app.UseOriginCheck();
         app.UseRequestBodyLimit();
         app.UseMcpRequests();

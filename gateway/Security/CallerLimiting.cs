@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
 using PandaMcp.Contracts;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Telemetry;
@@ -10,8 +11,9 @@ namespace PandaMcp.Gateway.Security;
 
 /// <summary>
 /// What one caller (<see cref="McpRequest.Identity"/>; callers without a token are told apart by their address) may use
-/// of this gateway, with ASP.NET rate limiting: calls per second (a token bucket; every POST counts, since each
-/// carries an MCP message) and SSE streams open at once (a concurrency limit on the GETs of <c>/mcp</c> and
+/// of this gateway, with ASP.NET rate limiting: tool calls per second (a token bucket; only <c>tools/call</c>
+/// counts, the requests that reach PanDA, not the protocol's own chatter: initialize, ping, lists, notifications,
+/// DELETE) and SSE streams open at once (a concurrency limit on the GETs of <c>/mcp</c> and
 /// <c>/sse</c>, held while the stream is open). A refusal gets 429, <c>Retry-After</c> and a JSON-RPC error.
 /// </summary>
 public static partial class CallerLimiting
@@ -34,7 +36,7 @@ public static partial class CallerLimiting
     private static PartitionedRateLimiter<HttpContext> PerCaller(SecurityOptions options) =>
         PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            if (options.CallsPerSecond > 0 && HttpMethods.IsPost(context.Request.Method))
+            if (options.CallsPerSecond > 0 && context.Features.Get<McpRequest>()?.Method == RequestMethods.ToolsCall)
             {
                 return RateLimitPartition.GetTokenBucketLimiter("calls:" + CallerKey(context), _ => new TokenBucketRateLimiterOptions
                 {

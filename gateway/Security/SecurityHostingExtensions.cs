@@ -9,6 +9,7 @@ public static class SecurityHostingExtensions
             .BindConfiguration(SecurityOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddForwardedCallers();
         builder.Services.AddCallerLimiting();
         return builder;
     }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PandaMcp.Gateway.Security;
 
 /// <summary>What the gateway accepts before any work: the <c>Origin</c> values, and how often one caller may call.</summary>
-public sealed class SecurityOptions
+public sealed class SecurityOptions : IValidatableObject
 {
     public const string SectionName = "PandaMcp:Security";
 
@@ -21,7 +21,7 @@ public sealed class SecurityOptions
     /// <summary>Accept web origins on a loopback name (<c>http://localhost:3000</c>): pages of this machine, as MCP's local clients use.</summary>
     public bool AllowLoopbackOrigins { get; set; } = true;
 
-    /// <summary>MCP requests (POST) one caller may make per second on average; 0 turns the limit off.</summary>
+    /// <summary>Tool calls (<c>tools/call</c>, the requests that reach PanDA) one caller may make per second on average; 0 turns the limit off.</summary>
     [Range(0, 100_000)]
     public int CallsPerSecond { get; set; } = 20;
 
@@ -32,4 +32,27 @@ public sealed class SecurityOptions
     /// <summary>SSE streams (GET on /mcp or /sse) one caller may hold open at once on this gateway; 0 turns the limit off.</summary>
     [Range(0, 100_000)]
     public int MaxStreamsPerCaller { get; set; } = 100;
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> names the caller's address, <c>;</c>-separated addresses or
+    /// networks (<c>10.0.0.0/8</c>); empty: the header is ignored and a caller is the address it connects from.
+    /// </summary>
+    public string TrustedProxies { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            Security.TrustedProxies.Parse(TrustedProxies);
+        }
+        catch (FormatException e)
+        {
+            problem = e.Message;
+        }
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(TrustedProxies)}: {problem}", [nameof(TrustedProxies)]);
+        }
+    }
 }

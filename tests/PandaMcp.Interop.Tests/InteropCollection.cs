@@ -7,7 +7,7 @@ namespace PandaMcp.Interop.Tests;
 /// log and one of them slows a PanDA route down.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class InteropCollection : ICollectionFixture<GatewayFixture>
+public sealed class InteropCollection : ICollectionFixture<DefaultLimitsGatewayFixture>
 {
     public const string Name = "interop";
 }

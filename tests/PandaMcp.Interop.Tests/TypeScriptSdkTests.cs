@@ -8,7 +8,7 @@ namespace PandaMcp.Interop.Tests;
 
 /// <summary>The official TypeScript SDK client (@modelcontextprotocol/sdk), run by tests/interop/sdk-*.mjs.</summary>
 [Collection(InteropCollection.Name)]
-public sealed class TypeScriptSdkTests(GatewayFixture gateway)
+public sealed class TypeScriptSdkTests(DefaultLimitsGatewayFixture gateway)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 

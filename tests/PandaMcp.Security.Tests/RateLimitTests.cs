@@ -7,6 +7,7 @@ using PandaEmulator;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Security;
 using PandaMcp.Gateway.Telemetry;
+using PandaMcp.Testing;
 
 namespace PandaMcp.Security.Tests;
 
@@ -74,6 +75,23 @@ public sealed class RateLimitTests(RateLimitTests.Gateway shared) : IClassFixtur
 
         using var again = _gateway.ToolCall("system_is_alive", token: carol);
         using var served = await _gateway.Http.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProtocolRequests_AreNotCounted_OnlyToolCalls()
+    {
+        var dave = TokenIssuer.Mint("dave");
+        for (var id = 1; id <= 20; id++)
+        {
+            using var list = RawSessionlessCall.Request(_gateway.McpUrl, id, "tools/list", null, new { }, "Bearer " + dave);
+            using var listed = await _gateway.Http.SendAsync(list);
+            Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        }
+
+        using var call = _gateway.ToolCall("system_is_alive", token: dave, origin: "atlas");
+        using var served = await _gateway.Http.SendAsync(call);
 
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
     }

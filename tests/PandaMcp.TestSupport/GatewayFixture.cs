@@ -16,7 +16,7 @@ namespace PandaMcp.Testing;
 /// loopback ports, over http and over https with a certificate of a test CA, with Streamable HTTP and the legacy
 /// HTTP+SSE transport; every log line of the gateway, at every level, is captured.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     private WebApplication? _gateway;
     private readonly LogCapture _logs = new();
@@ -41,6 +41,9 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>A credential in the gateway's own environment, which it must never send or log.</summary>
     public const string EnvironmentToken = "environment-token-never-to-be-used";
 
+    /// <summary>Whether the per-caller call limit is the default one (20 tool calls a second) instead of off.</summary>
+    protected virtual bool DefaultCallLimit => false;
+
     public async Task InitializeAsync()
     {
         // PanDA's MCP server clears these at start; the gateway must simply never read them.
@@ -53,13 +56,15 @@ public sealed class GatewayFixture : IAsyncLifetime
             GatewayArguments.For(
                 Emulator.ApiBaseUrl,
                 "http://127.0.0.1:0;https://127.0.0.1:0",
-                "--PandaMcp:Gateway:MaxRequestBodyBytes=65536",
-                "--PandaMcp:Panda:Timeout=00:00:02",
-                // Test clients (the conformance suite: ~150 requests in a second) call in bursts from one address;
-                // tests/PandaMcp.Security.Tests tests the limit on gateways of its own.
-                "--PandaMcp:Security:CallsPerSecond=0",
-                // As PanDA's transport = sse: the legacy HTTP+SSE transport at /sse as well as Streamable HTTP at /mcp.
-                "--PandaMcp:Gateway:Transport=sse"),
+                [
+                    "--PandaMcp:Gateway:MaxRequestBodyBytes=65536",
+                    "--PandaMcp:Panda:Timeout=00:00:02",
+                    // As PanDA's transport = sse: the legacy HTTP+SSE transport at /sse as well as Streamable HTTP at /mcp.
+                    "--PandaMcp:Gateway:Transport=sse",
+                    // Most test classes call tools in bursts from one address; tests/PandaMcp.Security.Tests tests the
+                    // limit on gateways of its own.
+                    .. DefaultCallLimit ? [] : (string[])["--PandaMcp:Security:CallsPerSecond=0"],
+                ]),
             builder =>
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Trace);
