@@ -1,3 +1,5 @@
+using Microsoft.Net.Http.Headers;
+
 namespace PandaMcp.Gateway.Protocol;
 
 /// <summary>
@@ -16,10 +18,11 @@ public sealed class McpRequestReader(RequestDelegate next)
             await next(context);
             return;
         }
-        if (!context.Request.HasJsonContentType())
+        if (!context.Request.HasJsonContentType() || !IsUtf8(context.Request))
         {
             await GatewayRefusal.WriteAsync(context.Response, StatusCodes.Status415UnsupportedMediaType,
-                $"An MCP message is sent as JSON: send it with Content-Type: {McpProtocol.JsonMediaType}.", context.RequestAborted);
+                $"An MCP message is sent as JSON in UTF-8: send it with Content-Type: {McpProtocol.JsonMediaType} (charset utf-8, or none).",
+                context.RequestAborted);
             return;
         }
 
@@ -37,6 +40,14 @@ public sealed class McpRequestReader(RequestDelegate next)
         context.Request.Body = new MemoryStream(body, writable: false);
         await next(context);
     }
+
+    /// <summary>JSON is UTF-8 (RFC 8259); another charset, or one no encoding knows, is refused here rather than by a throw in the SDK's reader.</summary>
+    private static bool IsUtf8(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && HeaderUtilities.RemoveQuotes(type.Charset) is var charset
+        && (charset.Length == 0
+            || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -68,6 +68,31 @@ public sealed class BadRequestTests(BadRequestTests.Gateway shared) : IClassFixt
     }
 
     [Theory]
+    [InlineData("", Stateless)]
+    [InlineData("", null)]
+    [InlineData("text/plain", Stateless)]
+    [InlineData("application/json; charset=no-such-charset", Stateless)]
+    [InlineData("application/json; charset=no-such-charset", null)]
+    [InlineData("application/json; charset=latin1", null)]
+    public async Task AContentTypeThatIsNotJsonInUtf8_Gets415_SayingWhatToSend(string contentType, string? version)
+    {
+        var body = version is null
+            ? $$"""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"{{Sessions}}","capabilities":{},"clientInfo":{"name":"t","version":"1"} } }"""
+            : """{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{META}}""".Replace("META", Meta, StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _gateway.McpUrl) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        if (version is not null)
+        {
+            request.Headers.Add("MCP-Protocol-Version", version);
+        }
+        using var response = await _gateway.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("Content-Type: application/json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("1999-01-01", "application/json, text/event-stream", HttpStatusCode.BadRequest)]
     [InlineData(Stateless, "text/html", HttpStatusCode.NotAcceptable)]
     [InlineData(Stateless, "application/json", HttpStatusCode.NotAcceptable)]

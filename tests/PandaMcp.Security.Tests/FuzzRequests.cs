@@ -5,7 +5,7 @@ namespace PandaMcp.Security.Tests;
 /// <summary>
 /// Requests for the fuzz test, generated from a fixed seed so that a failure can be replayed: valid MCP messages
 /// (initialize, tools/list, tools/call, ping, notifications) with one to three mutations of their bytes, JSON
-/// values, headers, HTTP method or path.
+/// values, headers (values of other kinds, and empty, repeated, oversized and non-ASCII ones), HTTP method or path.
 /// </summary>
 public sealed class FuzzRequests(int seed, Uri gateway, string token, Func<string?> knownSession)
 {
@@ -38,6 +38,9 @@ public sealed class FuzzRequests(int seed, Uri gateway, string token, Func<strin
     private static readonly string[] Origins = ["atlas", "atlas:production", "atlas.production", "cms", "https://evil.example.com", "null", "http://localhost:3000"];
     private static readonly string[] Tools = ["system_is_alive", "task_get_status", "job_kill", "task_kill", "no_such_tool", "", "system_is_alive\u00e9"];
 
+    private static readonly string[] ProtocolHeaders =
+        ["Content-Type", "Accept", "MCP-Protocol-Version", "Mcp-Session-Id", "Mcp-Method", "Mcp-Name", "Last-Event-ID", "Origin", "Authorization"];
+
     private const string Replacements = "{}[]\":,\\ 0a-\u00ff";
 
     private readonly Random _random = new(seed);
@@ -55,11 +58,30 @@ public sealed class FuzzRequests(int seed, Uri gateway, string token, Func<strin
             ["Mcp-Name"] = Between(body, "\"name\":\"", "\""),
         };
         var contentType = "application/json";
+        // Sent besides the headers above: a second value of one of them (HttpClient joins the two with a comma, as a
+        // server reads repeated lines), or one that is empty, oversized or not ASCII.
+        var added = new List<(string Name, string Value)>();
         var mutations = 1 + _random.Next(3);
         for (var i = 0; i < mutations; i++)
         {
-            switch (_random.Next(10))
+            switch (_random.Next(11))
             {
+                case 9:
+                    var name = Pick(ProtocolHeaders);
+                    if (name == "Content-Type")
+                    {
+                        contentType = OddValue(contentType);
+                    }
+                    else if (_random.Next(2) == 0)
+                    {
+                        added.Add((name, OddValue(headers.GetValueOrDefault(name, ""))));
+                    }
+                    else
+                    {
+                        headers[name] = OddValue(headers.GetValueOrDefault(name, ""));
+                        added.Add((name, ""));
+                    }
+                    break;
                 case 0: body = FlipBytes(body); break;
                 case 1: body = body[.._random.Next(body.Length + 1)]; break;
                 case 2: body = ReplaceValue(body); break;
@@ -88,8 +110,21 @@ public sealed class FuzzRequests(int seed, Uri gateway, string token, Func<strin
                 request.Headers.TryAddWithoutValidation(name, value);
             }
         }
+        foreach (var (name, value) in added)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
         return request;
     }
+
+    /// <summary>A header value no client should send: empty, the value twice, 6 KiB long (within Kestrel's header limits, so it reaches the gateway), or Latin-1 letters.</summary>
+    private string OddValue(string value) => _random.Next(4) switch
+    {
+        0 => "",
+        1 => value + ", " + value,
+        2 => value + new string('x', 6 * 1024),
+        _ => value + "\u00e9\u00ff\u00a0",
+    };
 
     private string Pick(string[] choices) => choices[_random.Next(choices.Length)];
 
