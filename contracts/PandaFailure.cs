@@ -14,4 +14,7 @@ public enum PandaFailure
 
     /// <summary>The cluster could not complete the call (the grain running it failed): it may or may not have reached PanDA.</summary>
     Cluster = 3,
+
+    /// <summary>PanDA answered, but the answer was dropped from a session's replay to keep the silo's memory bounded.</summary>
+    NotKept = 4,
 }

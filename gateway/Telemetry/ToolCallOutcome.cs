@@ -23,6 +23,9 @@ public static class ToolCallOutcome
     /// <summary>The silo serving the grain did not answer in time, or left the cluster.</summary>
     public const string ClusterUnavailable = "cluster_unavailable";
 
+    /// <summary>PanDA answered a session's call, but the answer was dropped from replay before a stream delivered it.</summary>
+    public const string AnswerNotKept = "answer_not_kept";
+
     /// <summary>An unexpected failure in the gateway or the grain call.</summary>
     public const string GatewayError = "gateway_error";
 
@@ -37,6 +40,8 @@ public static class ToolCallOutcome
     {
         PandaFailure.Timeout => PandaTimeout,
         PandaFailure.Unreachable => PandaUnreachable,
+        PandaFailure.Cluster => ClusterUnavailable,
+        PandaFailure.NotKept => AnswerNotKept,
         _ when reply.Status is < 200 or > 299 => PandaHttpError,
         _ when result.IsError != true => Ok,
         _ when result.StructuredContent is null => PandaHttpError,

@@ -29,6 +29,11 @@ public static class ToolResults
         {
             case PandaFailure.Timeout:
                 return NoAnswer(endpoint, $"PanDA did not answer in time ({reply.FailureDetail})");
+            case PandaFailure.Cluster:
+                return NoAnswer(endpoint, reply.FailureDetail!);
+            case PandaFailure.NotKept:
+                return Error($"{Route(endpoint)} was answered, but {reply.FailureDetail}. "
+                    + "Call it again if it only reads; check its effect in PanDA before repeating a change.");
             case PandaFailure.Unreachable:
                 return Error($"PanDA could not be reached for {Route(endpoint)}: {reply.FailureDetail}. "
                     + "Try again later, or check the gateway's PanDA URL (PANDA_API_URL_SSL).");

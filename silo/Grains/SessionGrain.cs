@@ -21,6 +21,7 @@ namespace PandaMcp.Silo.Grains;
 public sealed partial class SessionGrain(
     [PersistentState("session")] IPersistentState<SessionState> state,
     IOptions<SessionStoreOptions> options,
+    KeptAnswers answers,
     SiloMetrics metrics,
     TimeProvider time,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain, IRemindable
@@ -28,7 +29,7 @@ public sealed partial class SessionGrain(
     private const string ExpiryReminder = "expiry";
     private readonly SessionStoreOptions _options = options.Value;
     private readonly SemaphoreSlim _writes = new(1, 1);
-    private SessionEventLog _log = null!;
+    private SessionEventLog? _events;
     private bool _countedActive;
 
     /// <summary>Streams being read now: while there are any, the session is in use and does not expire.</summary>
@@ -39,9 +40,11 @@ public sealed partial class SessionGrain(
 
     private bool Exists => state.State.Identity is not null;
 
+    /// <summary>Made at the first stream: most sessions are idle most of the time, and there may be 100,000 of them.</summary>
+    private SessionEventLog Events => _events ??= new SessionEventLog(_options.MaxEventsPerSession, _options.MaxEventAge, time, answers);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _log = new SessionEventLog(_options.MaxEventsPerSession, _options.MaxEventAge, time);
         CountActive(Exists);
         return Task.CompletedTask;
     }
@@ -130,7 +133,7 @@ public sealed partial class SessionGrain(
         }
         catch (TimeoutException) when (!reply.IsCompleted)
         {
-            var start = _log.Open();
+            var start = Events.Open();
             _ = RecordAsync(start.Sequence, reply, call, started);
             return new SessionCallOutcome(SessionCallStatus.Streaming, StreamStart: start.Sequence);
         }
@@ -142,7 +145,7 @@ public sealed partial class SessionGrain(
         {
             return false;
         }
-        _log.Append(_listening, new SessionEventData(messageJson));
+        Events.Append(_listening, new SessionEventData(messageJson));
         return true;
     }
 
@@ -153,7 +156,7 @@ public sealed partial class SessionGrain(
             yield return SessionStreamItem.NotFound;
             yield break;
         }
-        var start = _log.Open();
+        var start = Events.Open();
         _listening = start.Sequence;
         yield return new SessionStreamItem(SessionStreamStatus.Opened, start);
         await foreach (var item in FollowAsync(start.Sequence, start.Sequence, cancellationToken))
@@ -169,7 +172,7 @@ public sealed partial class SessionGrain(
             yield return SessionStreamItem.NotFound;
             yield break;
         }
-        if (_log.StreamOf(afterSequence) is not { } stream)
+        if (Events.StreamOf(afterSequence) is not { } stream)
         {
             yield return SessionStreamItem.UnknownEvent;
             yield break;
@@ -199,8 +202,8 @@ public sealed partial class SessionGrain(
             while (Exists)
             {
                 // Taken before the read, so that an event added while the reader takes these is not missed.
-                var changed = _log.Changed;
-                var (events, ended) = _log.Read(stream, after);
+                var changed = Events.Changed;
+                var (events, ended) = Events.Read(stream, after);
                 foreach (var added in events)
                 {
                     after = added.Sequence;
@@ -244,7 +247,7 @@ public sealed partial class SessionGrain(
             }
             var waited = time.GetElapsedTime(started);
             var message = WaitingForPanda.Notification(token, ++reports, waited);
-            _log.Append(stream ?? _listening, new SessionEventData(Encoding.UTF8.GetString(message)));
+            Events.Append(stream ?? _listening, new SessionEventData(Encoding.UTF8.GetString(message)));
             do
             {
                 next += interval;
@@ -265,11 +268,11 @@ public sealed partial class SessionGrain(
         var recorded = new SessionEventData(null, new RecordedToolResult(call.RequestIdJson, call.ToolName, answer));
         if (stream is { } own)
         {
-            _log.Append(own, recorded, ends: true);
+            Events.Append(own, recorded, ends: true);
         }
         else
         {
-            _log.Append(_listening, recorded);
+            Events.Append(_listening, recorded);
         }
     }
 
@@ -313,7 +316,7 @@ public sealed partial class SessionGrain(
     {
         var identity = state.State.Identity!;
         state.State = new SessionState();
-        _log.Clear();
+        _events?.Clear();
         CountActive(false);
         await _writes.WaitAsync();
         try

@@ -90,6 +90,7 @@ public static class SiloHostingExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SiloMetrics>();
+        services.TryAddSingleton<KeptAnswers>();
         services.AddOptions<SessionStoreOptions>()
             .BindConfiguration(SessionStoreOptions.SectionName)
             .ValidateDataAnnotations()

@@ -6,11 +6,12 @@ namespace PandaMcp.Silo.Sessions;
 /// The SSE streams of one session, in memory, their events bounded by count and age. A stream is named by the
 /// sequence of the event that starts it; sequences start at a random 31-bit epoch shifted left by 32 bits, so ids
 /// of an earlier activation (before a silo was lost) never match. A stream ends when its writer says so; its
-/// events stay readable until they are pruned.
+/// events stay readable until they are pruned. PanDA's answers among them count against the silo's
+/// <see cref="KeptAnswers"/>, which may replace the oldest with a note that they were dropped.
 /// </summary>
-public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider time)
+public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider time, KeptAnswers answers)
 {
-    private readonly LinkedList<Entry> _entries = new();
+    private readonly LinkedList<KeptEvent> _entries = new();
     private readonly Dictionary<long, StreamState> _streams = [];
     private long _next = ((long)Random.Shared.Next(1, int.MaxValue) << 32) + 1;
     private TaskCompletionSource? _changed;
@@ -86,6 +87,10 @@ public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider
 
     public void Clear()
     {
+        foreach (var entry in _entries)
+        {
+            Release(entry);
+        }
         _entries.Clear();
         _streams.Clear();
         Signal();
@@ -94,7 +99,12 @@ public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider
     private void Add(long stream, SessionEvent added)
     {
         _next++;
-        _entries.AddLast(new Entry(stream, added, time.GetUtcNow()));
+        var entry = new KeptEvent(stream, added, time.GetUtcNow());
+        _entries.AddLast(entry);
+        if (added.Data.ToolResult is not null)
+        {
+            answers.Keep(entry);
+        }
         _streams[stream].Kept++;
         Prune();
         Signal();
@@ -106,6 +116,7 @@ public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider
         while (_entries.First is { } first && (_entries.Count > maxEvents || first.Value.At < oldest))
         {
             _entries.RemoveFirst();
+            Release(first.Value);
             if (_streams.TryGetValue(first.Value.Stream, out var state))
             {
                 state.Kept--;
@@ -123,14 +134,20 @@ public sealed class SessionEventLog(int maxEvents, TimeSpan maxAge, TimeProvider
         }
     }
 
+    private void Release(KeptEvent entry)
+    {
+        if (entry.Event.Data.ToolResult is not null)
+        {
+            answers.Forget(entry);
+        }
+    }
+
     private void Signal()
     {
         var changed = _changed;
         _changed = null;
         changed?.TrySetResult();
     }
-
-    private sealed record Entry(long Stream, SessionEvent Event, DateTimeOffset At);
 
     private sealed class StreamState
     {

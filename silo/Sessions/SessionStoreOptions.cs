@@ -24,6 +24,13 @@ public sealed class SessionStoreOptions
     public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
+    /// The bytes of PanDA's answers (about two per character) all the session streams of one silo keep for replay;
+    /// past it the oldest are dropped, and a stream resumed for one of them gets an error saying so.
+    /// </summary>
+    [Range(1L << 20, 1L << 40)]
+    public long MaxKeptAnswerBytes { get; set; } = 256L << 20;
+
+    /// <summary>
     /// How long a session's tool call waits for PanDA's answer before the answer becomes an event of a stream, which
     /// the client keeps reading (or resumes on any gateway after a dropped connection) until PanDA answers. Faster
     /// answers come back directly: no event is kept for them.

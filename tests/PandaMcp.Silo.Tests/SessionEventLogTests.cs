@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
@@ -9,7 +10,9 @@ public sealed class SessionEventLogTests
 {
     private readonly FakeTimeProvider _time = new();
 
-    private SessionEventLog NewLog(int maxEvents = 100) => new(maxEvents, TimeSpan.FromMinutes(10), _time);
+    private readonly KeptAnswers _answers = new(Options.Create(new SessionStoreOptions { MaxKeptAnswerBytes = 1 << 20 }));
+
+    private SessionEventLog NewLog(int maxEvents = 100) => new(maxEvents, TimeSpan.FromMinutes(10), _time, _answers);
 
     private static SessionEventData Message(string json) => new(json);
 
@@ -32,6 +35,44 @@ public sealed class SessionEventLogTests
         Assert.True(ended);
         Assert.False(log.Read(other.Sequence, other.Sequence).Ended);
         Assert.True(progress.Sequence > start.Sequence && final.Sequence > progress.Sequence);
+    }
+
+    [Fact]
+    public void PastTheSilosBound_TheOldestAnswer_OfAnySession_IsReplacedByANoteThatItWasDropped()
+    {
+        var first = NewLog();
+        var second = NewLog();
+        var older = first.Open();
+        var newer = second.Open();
+        // 300,000 characters: about 600 KB each in memory, two of them over the 1 MiB bound.
+        var body = "{\"data\":\"" + new string('x', 300_000) + "\"}";
+        first.Append(older.Sequence, new(null, new RecordedToolResult("1", "task_get_status", new PandaReply(200, body))), ends: true);
+        second.Append(newer.Sequence, new(null, new RecordedToolResult("2", "task_get_status", new PandaReply(200, body))), ends: true);
+
+        var dropped = Assert.Single(first.Read(older.Sequence, older.Sequence).Events).Data.ToolResult!;
+        var kept = Assert.Single(second.Read(newer.Sequence, newer.Sequence).Events).Data.ToolResult!;
+
+        Assert.Equal(("1", PandaFailure.NotKept), (dropped.RequestIdJson, dropped.Reply.Failure));
+        Assert.Contains("was dropped from replay", dropped.Reply.FailureDetail);
+        Assert.Equal(body, kept.Reply.Body);
+        Assert.Equal(2L * body.Length, _answers.Bytes);
+    }
+
+    [Fact]
+    public void AnswersALogLetsGoOf_NoLongerCount()
+    {
+        var log = NewLog(maxEvents: 2);
+        var stream = log.Open();
+        log.Append(stream.Sequence, new(null, new RecordedToolResult("1", "task_get_status", new PandaReply(200, new string('x', 1000)))), ends: true);
+        Assert.Equal(2000, _answers.Bytes);
+
+        var other = log.Open();
+        log.Append(other.Sequence, Message("{}"));
+        Assert.Equal(0, _answers.Bytes);
+
+        log.Append(other.Sequence, Recorded("2"), ends: true);
+        log.Clear();
+        Assert.Equal(0, _answers.Bytes);
     }
 
     [Fact]
