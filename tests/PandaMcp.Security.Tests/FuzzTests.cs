@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using PandaEmulator;
 using Xunit.Abstractions;
 
@@ -22,7 +19,6 @@ public sealed class FuzzTests(ITestOutputHelper output)
     private const int RequiredRequests = 10_000;
     private const int Workers = 8;
     private static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(5);
     private const long HeapGrowthBound = 64L * 1024 * 1024;
 
     [Fact]
@@ -38,116 +34,26 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 // Thousands of refused messages would fill the test output; errors still show.
                 "--Logging:LogLevel:Default=Error",
             ]);
-        using var http = new HttpClient(new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = Workers,
-            // Header values outside ASCII go out as Latin-1 bytes, for the server to refuse, instead of failing here.
-            RequestHeaderEncodingSelector = (_, _) => Encoding.Latin1,
-        })
-        { Timeout = Timeout.InfiniteTimeSpan };
+        using var http = FuzzRun.NewClient(Workers);
         await AssertValidCallsSucceedAsync(gateway, http);
         var baseline = Heap();
 
-        var sessions = new ConcurrentBag<string>();
-        var statuses = new ConcurrentDictionary<string, int>();
-        var generator = new FuzzRequests(Seed, gateway.McpUrl, TokenIssuer.Mint("fuzz"), () => sessions.FirstOrDefault());
-        var sent = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => Task.Run(async () =>
-        {
-            while (clock.Elapsed < TimeBound && Interlocked.Increment(ref sent) <= Requests)
-            {
-                HttpRequestMessage request;
-                lock (generator)
-                {
-                    request = generator.Next();
-                }
-                using (request)
-                {
-                    statuses.AddOrUpdate(await SendAsync(http, request, sessions), 1, (_, count) => count + 1);
-                }
-            }
-        })));
-        clock.Stop();
-        sent = Math.Min(sent, Requests);
+        var run = await FuzzRun.SendAsync(http, gateway.McpUrl, Seed, TokenIssuer.Mint("fuzz"), Requests, Workers, TimeBound);
 
-        await EndSessionsAsync(http, gateway.McpUrl, sessions);
         var after = Heap();
         using var live = await http.GetAsync(new Uri(gateway.McpUrl, "/health/live"));
         await AssertValidCallsSucceedAsync(gateway, http);
 
-        output.WriteLine($"Fuzz (seed {Seed}): {sent} requests in {clock.Elapsed.TotalSeconds:0.0} s ({sent / clock.Elapsed.TotalSeconds:0} per second), {Workers} at a time");
-        foreach (var (answer, count) in statuses.OrderBy(s => s.Key, StringComparer.Ordinal))
+        foreach (var line in run.Lines(Seed, Workers))
         {
-            output.WriteLine($"  {answer}: {count}");
+            output.WriteLine(line);
         }
-        output.WriteLine($"  sessions opened and ended: {sessions.Distinct().Count()}");
         output.WriteLine($"  managed heap after a full GC: grew by {(after - baseline) / 1048576.0:0.0} MB ({baseline / 1048576.0:0.0} MB before, {after / 1048576.0:0.0} MB after, the whole test process)");
 
-        Assert.True(sent >= RequiredRequests, $"only {sent} requests within {TimeBound}");
-        Assert.DoesNotContain(statuses.Keys, answer => answer.StartsWith('5') && answer != "503");
-        Assert.DoesNotContain(statuses.Keys, answer => answer.StartsWith("no answer", StringComparison.Ordinal));
+        Assert.True(run.Sent >= RequiredRequests, $"only {run.Sent} requests within {TimeBound}");
+        Assert.Empty(run.Failures);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.True(after - baseline < HeapGrowthBound, $"the heap grew by {(after - baseline) / 1048576.0:0.0} MB");
-    }
-
-    /// <summary>
-    /// The status, or why there is none. A stream (an SSE answer) is read until it ends or goes quiet; a stream
-    /// that stays open without error is the protocol working (GET /mcp, GET /sse), not a failure.
-    /// </summary>
-    private static async Task<string> SendAsync(HttpClient http, HttpRequestMessage request, ConcurrentBag<string> sessions)
-    {
-        using var timeout = new CancellationTokenSource(AnswerTimeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
-        {
-            return $"no answer ({e.GetType().Name}: {e.Message}) to {request.Method} {request.RequestUri!.PathAndQuery}";
-        }
-        using (response)
-        {
-            if (response.Headers.TryGetValues("Mcp-Session-Id", out var ids))
-            {
-                sessions.Add(ids.First());
-            }
-            var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
-            {
-                try
-                {
-                    using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-                    await response.Content.CopyToAsync(Stream.Null, quiet.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The stream is still open: left for the server to close when the client goes.
-                }
-                return status;
-            }
-            try
-            {
-                await response.Content.CopyToAsync(Stream.Null, timeout.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
-            {
-                return status + " cut short";
-            }
-            return status;
-        }
-    }
-
-    private static async Task EndSessionsAsync(HttpClient http, Uri mcp, IEnumerable<string> sessions)
-    {
-        foreach (var session in sessions.Distinct())
-        {
-            using var end = new HttpRequestMessage(HttpMethod.Delete, mcp);
-            end.Headers.TryAddWithoutValidation("Mcp-Session-Id", session);
-            end.Headers.Add("MCP-Protocol-Version", "2025-11-25");
-            using var ended = await http.SendAsync(end);
-        }
     }
 
     private static async Task AssertValidCallsSucceedAsync(TestGateway gateway, HttpClient http)
@@ -168,7 +74,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
         initialize.Headers.Accept.ParseAdd("application/json, text/event-stream");
         using var initialized = await http.SendAsync(initialize);
         Assert.Equal(HttpStatusCode.OK, initialized.StatusCode);
-        await EndSessionsAsync(http, gateway.McpUrl, initialized.Headers.GetValues("Mcp-Session-Id"));
+        await FuzzRun.EndSessionsAsync(http, gateway.McpUrl, initialized.Headers.GetValues("Mcp-Session-Id"));
     }
 
     /// <summary>The managed heap of this process (gateway, emulator and test) after full, compacting collections.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace PandaMcp.Security.Tests;
+namespace PandaMcp.Testing;
 
 /// <summary>
 /// Requests for the fuzz test, generated from a fixed seed so that a failure can be replayed: valid MCP messages
