@@ -41,6 +41,10 @@ public sealed record BenchmarkOptions
           --startup             start a fresh gateway and load it from its first request for --startup-duration S (60):
                                 calls and CPU second by second, time to steady state
           --server-env K=V      with --startup: set K=V in the gateway's environment (repeatable), e.g. DOTNET_TieredPGO=0
+          --soak                the split topology under a steady load of both generations: --soak-restarts N (10) rolling
+                                restarts of every silo and gateway, kill -9 of a silo and of a gateway, then --soak-duration
+                                S (600) of steady load: failed calls per event, resident memory, gauges after the load
+          --soak-rate R         calls per second of the soak's load, both generations together (200)
         """;
 
     public int Connections { get; private init; } = 16;
@@ -73,6 +77,15 @@ public sealed record BenchmarkOptions
     public bool Startup { get; private init; }
 
     public TimeSpan StartupDuration { get; private init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Restarts, kills and a steady run of the split topology instead of the rate run.</summary>
+    public bool Soak { get; private init; }
+
+    public int SoakRestarts { get; private init; } = 10;
+
+    public TimeSpan SoakDuration { get; private init; } = TimeSpan.FromMinutes(10);
+
+    public int SoakRate { get; private init; } = 200;
 
     /// <summary>Variables set in the environment of the gateway of <see cref="Startup"/>.</summary>
     public IReadOnlyDictionary<string, string> ServerEnvironment { get; private init; } = new Dictionary<string, string>();
@@ -120,6 +133,10 @@ public sealed record BenchmarkOptions
                 "--resume" => options with { Resume = true },
                 "--startup" => options with { Startup = true },
                 "--servers-from" => options with { ServersFrom = Value() },
+                "--soak" => options with { Soak = true },
+                "--soak-restarts" => options with { SoakRestarts = Count(name, Value()) },
+                "--soak-duration" => options with { SoakDuration = Seconds(name, Value(), allowZero: true) },
+                "--soak-rate" => options with { SoakRate = Count(name, Value()) },
                 "--startup-duration" => options with { StartupDuration = Seconds(name, Value(), allowZero: false) },
                 "--server-env" => options with { ServerEnvironment = WithVariable(options.ServerEnvironment, Value()) },
                 _ => throw new ArgumentException($"Unknown option {name}."),

@@ -62,6 +62,24 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>Asks it to stop (SIGTERM, as Kubernetes stops a pod) and waits until it has.</summary>
+    public async Task TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Signals.Terminate(_process);
+        await _process.WaitForExitAsync(cancellationToken).WaitAsync(timeout, cancellationToken);
+    }
+
+    /// <summary>Kills it at once (SIGKILL), as a crashed node.</summary>
+    public async Task KillAsync()
+    {
+        Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public TimeSpan CpuTime() => ProcStat.CpuTime(Id);
 
     /// <summary>Its resident memory, as the kernel counts it.</summary>
@@ -105,8 +123,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Kill();
-        await _process.WaitForExitAsync();
+        await KillAsync();
         _process.Dispose();
     }
 

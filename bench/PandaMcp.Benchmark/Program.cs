@@ -31,6 +31,7 @@ try
         { IdleSessions: { } sessions } => await IdleSessionsProbe.RunAsync(options, sessions, Console.Out, cancellation.Token),
         { Resume: true } => await ResumeProbe.RunAsync(options, Console.Out, cancellation.Token),
         { Startup: true } => await StartupProbe.RunAsync(options, Console.Out, cancellation.Token),
+        { Soak: true } => await SoakRun.RunAsync(options, Console.Out, cancellation.Token),
         _ => await BenchmarkSession.RunAsync(options, Console.Out, cancellation.Token),
     });
     return 0;

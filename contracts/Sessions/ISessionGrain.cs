@@ -9,24 +9,42 @@ namespace PandaMcp.Contracts.Sessions;
 [Alias("panda.ISessionGrain")]
 public interface ISessionGrain : IGrainWithStringKey
 {
+    /// <summary>
+    /// How long the gateway waits for a lookup of a session (touch, exists, end, log level): it takes milliseconds,
+    /// or a Redis write; one that has not answered in 10 s was lost with a silo that left, and the gateway makes it
+    /// again instead of waiting for the cluster's response timeout (PanDA's timeout, minutes).
+    /// </summary>
+    const string LookupTimeout = "00:00:10";
+
+    /// <summary>
+    /// How long the gateway waits for <see cref="CallToolAsync"/>: it answers within the session's answer time (a
+    /// minute at most) and streams the rest, so one that has not answered in 75 s was lost with a silo, and is made
+    /// again when it reads, instead of hanging for PanDA's timeout.
+    /// </summary>
+    const string CallTimeout = "00:01:15";
+
     /// <summary>Starts the session, within its owner's limit of sessions.</summary>
     [Alias("Start")]
     Task<SessionStartOutcome> StartAsync(SessionStart start);
 
     /// <summary>Marks the session used now; false when it does not exist, ended, expired or is not the caller's.</summary>
     [Alias("Touch")]
+    [ResponseTimeout(LookupTimeout)]
     Task<bool> TouchAsync(SessionCaller caller);
 
     /// <summary>Whether the session still exists (an idle one past its time is ended now), without marking it used.</summary>
     [Alias("Exists")]
+    [ResponseTimeout(LookupTimeout)]
     Task<bool> ExistsAsync();
 
     /// <summary>Ends the session (DELETE, or a legacy stream closed). False when there was no such session for the caller.</summary>
     [Alias("End")]
+    [ResponseTimeout(LookupTimeout)]
     Task<bool> EndAsync(SessionCaller caller);
 
     /// <summary>Keeps the level a client asked for with logging/setLevel; false as <see cref="TouchAsync"/>.</summary>
     [Alias("SetLogLevel")]
+    [ResponseTimeout(LookupTimeout)]
     Task<bool> SetLogLevelAsync(SessionCaller caller, string level);
 
     /// <summary>
@@ -36,6 +54,7 @@ public interface ISessionGrain : IGrainWithStringKey
     /// any gateway. The call runs to its end even if the caller goes away: PanDA may act on it.
     /// </summary>
     [Alias("CallTool")]
+    [ResponseTimeout(CallTimeout)]
     Task<SessionCallOutcome> CallToolAsync(SessionCaller caller, SessionToolCall call);
 
     /// <summary>Sends a JSON-RPC message on the session's listening stream (a legacy session's one stream); false as <see cref="TouchAsync"/>.</summary>

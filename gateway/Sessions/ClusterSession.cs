@@ -1,10 +1,11 @@
 using PandaMcp.Contracts.Sessions;
+using PandaMcp.Gateway.Cluster;
 
 namespace PandaMcp.Gateway.Sessions;
 
 /// <summary>
 /// A session as a gateway reaches it: its grain, called for one caller through one transport, each call made again
-/// when the cluster turned it away (<see cref="RejectedCalls"/>).
+/// when the cluster lost or turned it away and it is safe to (<see cref="GrainCallRetries"/>).
 /// </summary>
 public sealed class ClusterSession(IGrainFactory grains, string sessionId, SessionCaller caller)
 {
@@ -15,23 +16,23 @@ public sealed class ClusterSession(IGrainFactory grains, string sessionId, Sessi
     public SessionCaller Caller => caller;
 
     public Task<SessionStartOutcome> StartAsync(string initializeParamsJson, string protocolVersion, CancellationToken cancellationToken) =>
-        RejectedCalls.RetryAsync((_grain, Start: new SessionStart(caller, initializeParamsJson, protocolVersion)),
+        GrainCallRetries.RetryAsync((_grain, Start: new SessionStart(caller, initializeParamsJson, protocolVersion)),
             static s => s._grain.StartAsync(s.Start), cancellationToken);
 
     public Task<bool> TouchAsync(CancellationToken cancellationToken) =>
-        RejectedCalls.RetryRepeatableAsync((_grain, caller), static s => s._grain.TouchAsync(s.caller), cancellationToken);
+        GrainCallRetries.RetryRepeatableAsync((_grain, caller), static s => s._grain.TouchAsync(s.caller), cancellationToken);
 
     public Task<bool> EndAsync(CancellationToken cancellationToken) =>
-        RejectedCalls.RetryRepeatableAsync((_grain, caller), static s => s._grain.EndAsync(s.caller), cancellationToken);
+        GrainCallRetries.RetryRepeatableAsync((_grain, caller), static s => s._grain.EndAsync(s.caller), cancellationToken);
 
     public Task<bool> SetLogLevelAsync(string level, CancellationToken cancellationToken) =>
-        RejectedCalls.RetryRepeatableAsync((_grain, caller, level), static s => s._grain.SetLogLevelAsync(s.caller, s.level), cancellationToken);
+        GrainCallRetries.RetryRepeatableAsync((_grain, caller, level), static s => s._grain.SetLogLevelAsync(s.caller, s.level), cancellationToken);
 
     public Task<SessionCallOutcome> CallToolAsync(SessionToolCall call, CancellationToken cancellationToken) =>
-        RejectedCalls.RetryAsync((_grain, caller, call), static s => s._grain.CallToolAsync(s.caller, s.call), cancellationToken);
+        GrainCallRetries.RetryToolCallAsync(call.Call, (_grain, caller, call), static s => s._grain.CallToolAsync(s.caller, s.call), cancellationToken);
 
     public Task<bool> PostAsync(string messageJson, CancellationToken cancellationToken) =>
-        RejectedCalls.RetryAsync((_grain, caller, messageJson), static s => s._grain.PostAsync(s.caller, s.messageJson), cancellationToken);
+        GrainCallRetries.RetryAsync((_grain, caller, messageJson), static s => s._grain.PostAsync(s.caller, s.messageJson), cancellationToken);
 
     /// <summary>Opens a stream for what the server sends on its own; its first item says whether it opened.</summary>
     public Task<SessionStreamReader> ListenAsync(CancellationToken cancellationToken) =>
@@ -43,7 +44,7 @@ public sealed class ClusterSession(IGrainFactory grains, string sessionId, Sessi
 
     private static Task<SessionStreamReader> OpenAsync<TState>(
         TState state, Func<TState, CancellationToken, IAsyncEnumerable<SessionStreamItem>> open, CancellationToken cancellationToken) =>
-        RejectedCalls.RetryRepeatableAsync((state, open, cancellationToken), static async s =>
+        GrainCallRetries.RetryRepeatableAsync((state, open, cancellationToken), static async s =>
         {
             var items = s.open(s.state, s.cancellationToken).GetAsyncEnumerator(s.cancellationToken);
             try

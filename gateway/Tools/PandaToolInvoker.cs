@@ -82,7 +82,9 @@ public sealed partial class PandaToolInvoker(ModuleGrainRouter router, GatewayMe
         }
         try
         {
-            return Complete(measurement, tool, await router.For(call.Module).InvokeAsync(call, cancellationToken));
+            var reply = await GrainCallRetries.RetryToolCallAsync(call, (router, call, cancellationToken),
+                static s => s.router.For(s.call.Module).InvokeAsync(s.call, s.cancellationToken), cancellationToken);
+            return Complete(measurement, tool, reply);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
