@@ -154,7 +154,12 @@ public sealed partial class StreamableHttpSessions(
         {
             await using (stream)
             {
-                if (stream.First.Status != SessionStreamStatus.Opened)
+                if (stream.First.Status == SessionStreamStatus.UnknownEvent)
+                {
+                    // The session lives on, but the call's stream went with the silo that ran the call.
+                    broken = streams.Lost(call, request.Id.GetRawText());
+                }
+                else if (stream.First.Status != SessionStreamStatus.Opened)
                 {
                     // Ended (DELETE, expiry) while PanDA worked: the answer was dropped with the session.
                     broken = streams.Ended(call, request.Id.GetRawText());
