@@ -101,6 +101,32 @@ public sealed class RawSessionCaller : ICaller
         return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
+    /// <summary>
+    /// Holds the session's GET stream open (what the server sends on its own) until <paramref name="cancellationToken"/>,
+    /// opening it again on the next ready gateway whenever it ends or breaks, as a client does when its gateway goes.
+    /// </summary>
+    public async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        for (var opened = 0; !cancellationToken.IsCancellationRequested; opened++)
+        {
+            try
+            {
+                using var request = NewRequest(HttpMethod.Get, _endpoints[opened], _credentials, _sessionId, content: null);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+            {
+                // The gateway stopped or died under the stream: open it again below.
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Ends the session, so that sessions of earlier windows do not count against the identity's limit.

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -36,10 +37,15 @@ public static class SoakRun
         var ready = new ReadyGateways(cluster.McpEndpoints);
 
         var callers = new List<(string Generation, ICaller Caller)>();
+        var listening = new List<Task>();
+        using var stopListening = new CancellationTokenSource();
         for (var i = 0; i < CallersPerGeneration; i++)
         {
             callers.Add(("2026-07-28", new RawMcpCaller(ready, tool, arguments, credentials)));
-            callers.Add(("2025-11-25", await RawSessionCaller.StartAsync(ready, tool, arguments, credentials, cancellationToken)));
+            var session = await RawSessionCaller.StartAsync(ready, tool, arguments, credentials, cancellationToken);
+            callers.Add(("2025-11-25", session));
+            // Each session also holds its GET stream open, as clients that take server messages do.
+            listening.Add(session.ListenAsync(stopListening.Token));
         }
         var pace = TimeSpan.FromSeconds(callers.Count / (double)options.SoakRate);
         var load = SoakLoad.Start(callers, pace);
@@ -119,17 +125,27 @@ public static class SoakRun
         events.Add(($"steady load, {options.SoakDuration.TotalMinutes:0.#} min", steadyFrom, load.Elapsed, load.Succeeded + load.Failed - steadyCalls));
 
         await load.StopAsync();
+        await stopListening.CancelAsync();
+        await Task.WhenAll(listening);
         foreach (var (_, caller) in callers)
         {
             await caller.DisposeAsync();
         }
+        // A gateway counts a stream closed once it sees its client go: read the gauges until both are at zero, 10 s at most.
         using var http = new HttpClient();
-        var sessionsActive = await GaugeAsync(http, silos.Select(s => s.Url), "pandamcp_sessions_active", cancellationToken);
-        var streamsOpen = await GaugeAsync(http, gateways.Select(g => new Uri(g.Mcp, "/")), "pandamcp_streams_open", cancellationToken);
+        string sessionsActive, streamsOpen;
+        var settled = Stopwatch.StartNew();
+        do
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);
+            sessionsActive = await GaugeAsync(http, silos.Select(s => s.Url), "pandamcp_sessions_active", cancellationToken);
+            streamsOpen = await GaugeAsync(http, gateways.Select(g => new Uri(g.Mcp, "/")), "pandamcp_streams_open", cancellationToken);
+        }
+        while ((sessionsActive, streamsOpen) != ("0", "0") && settled.Elapsed < TimeSpan.FromSeconds(10));
 
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"Soak of the split topology (Redis, 2 silos, 2 gateways), `{tool}`: {CallersPerGeneration} callers of 2026-07-28 and {CallersPerGeneration} 2025-11-25 sessions, "
+            $"Soak of the split topology (Redis, 2 silos, 2 gateways), `{tool}`: {CallersPerGeneration} callers of 2026-07-28 and {CallersPerGeneration} 2025-11-25 sessions (each with its GET stream open), "
             + $"{options.SoakRate} calls/s in all, each request to the next ready gateway; {load.Succeeded:N0} calls succeeded, {load.Failed:N0} failed.");
         report.AppendLine();
         report.AppendLine("| event | took | calls | failed | why they failed |");
@@ -152,7 +168,7 @@ public static class SoakRun
         }
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"After the load stopped and its sessions were ended: `pandamcp_sessions_active` {sessionsActive} (silos), `pandamcp_streams_open` {streamsOpen} (gateways).");
+            $"After the load stopped, its streams closed and its sessions ended ({settled.Elapsed.TotalSeconds:0.#} s later): `pandamcp_sessions_active` {sessionsActive} (silos), `pandamcp_streams_open` {streamsOpen} (gateways).");
         report.AppendLine();
         report.AppendLine($"Command: `{options.CommandLine}`");
         return report.ToString();
@@ -176,18 +192,18 @@ public static class SoakRun
         return samples;
     }
 
-    /// <summary>The sum of a gauge's series over the processes' Prometheus endpoints.</summary>
-    private static async Task<double> GaugeAsync(HttpClient http, IEnumerable<Uri> processes, string gauge, CancellationToken cancellationToken)
+    /// <summary>The sum of a gauge's series over the processes' Prometheus endpoints, or why there is none.</summary>
+    private static async Task<string> GaugeAsync(HttpClient http, IEnumerable<Uri> processes, string gauge, CancellationToken cancellationToken)
     {
-        var sum = 0.0;
+        var values = new List<double>();
         foreach (var process in processes)
         {
             var text = await http.GetStringAsync(new Uri(process, "/metrics"), cancellationToken);
-            sum += text.Split('\n')
+            values.AddRange(text.Split('\n')
                 .Where(line => line.StartsWith(gauge, StringComparison.Ordinal) && line.Length > gauge.Length && line[gauge.Length] is ' ' or '{')
-                .Sum(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+                .Select(line => double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture)));
         }
-        return sum;
+        return values.Count == 0 ? "no series (never counted by these processes)" : values.Sum().ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Each distinct reason once, with its count and generation, the most frequent first.</summary>
