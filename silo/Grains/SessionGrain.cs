@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -24,6 +25,7 @@ public sealed partial class SessionGrain(
     KeptAnswers answers,
     SiloMetrics metrics,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<SessionGrain> logger) : Grain, ISessionGrain, IRemindable
 {
     private const string ExpiryReminder = "expiry";
@@ -159,7 +161,7 @@ public sealed partial class SessionGrain(
         var start = Events.Open();
         _listening = start.Sequence;
         yield return new SessionStreamItem(SessionStreamStatus.Opened, start);
-        await foreach (var item in FollowAsync(start.Sequence, start.Sequence, cancellationToken))
+        await foreach (var item in FollowAsync(start.Sequence, start.Sequence, endsWithSilo: true, cancellationToken))
         {
             yield return item;
         }
@@ -178,7 +180,7 @@ public sealed partial class SessionGrain(
             yield break;
         }
         yield return new SessionStreamItem(SessionStreamStatus.Opened);
-        await foreach (var item in FollowAsync(stream, afterSequence, cancellationToken))
+        await foreach (var item in FollowAsync(stream, afterSequence, endsWithSilo: stream == _listening, cancellationToken))
         {
             yield return item;
         }
@@ -193,9 +195,17 @@ public sealed partial class SessionGrain(
         }
     }
 
-    /// <summary>The stream's events after <paramref name="after"/>, each as it comes, until the stream or the session ends.</summary>
-    private async IAsyncEnumerable<SessionStreamItem> FollowAsync(long stream, long after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The stream's events after <paramref name="after"/>, each as it comes, until the stream or the session ends, or
+    /// the reader goes. A listening stream (<paramref name="endsWithSilo"/>) never ends on its own: it ends when this
+    /// silo starts to stop, since Orleans waits for a grain's running requests before it moves the grain, and the
+    /// wait for a stream's next event is one; the client opens the stream again, and reaches the session elsewhere.
+    /// </summary>
+    private async IAsyncEnumerable<SessionStreamItem> FollowAsync(
+        long stream, long after, bool endsWithSilo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var siloStops = endsWithSilo ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping) : null;
+        var until = siloStops?.Token ?? cancellationToken;
         _readers++;
         try
         {
@@ -213,7 +223,10 @@ public sealed partial class SessionGrain(
                 {
                     yield break;
                 }
-                await changed.WaitAsync(cancellationToken);
+                if (!await ArrivesAsync(changed, until))
+                {
+                    yield break;
+                }
             }
         }
         finally
@@ -223,6 +236,20 @@ public sealed partial class SessionGrain(
             {
                 state.State.LastUsedAt = time.GetUtcNow();
             }
+        }
+    }
+
+    /// <summary>Whether <paramref name="changed"/> completes before <paramref name="until"/> is cancelled.</summary>
+    private static async Task<bool> ArrivesAsync(Task changed, CancellationToken until)
+    {
+        try
+        {
+            await changed.WaitAsync(until);
+            return true;
+        }
+        catch (OperationCanceledException) when (until.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
