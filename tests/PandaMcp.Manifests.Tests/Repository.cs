@@ -9,6 +9,10 @@ internal static class Repository
 
     public static string Read(string relative) => File.ReadAllText(PathOf(relative));
 
+    /// <summary>What an operator reads about configuration: the guides in docs/ and the Kubernetes guide.</summary>
+    public static string OperatorDocumentation() =>
+        string.Concat(Directory.GetFiles(PathOf("docs"), "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText)) + Read("k8s/README.md");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -79,16 +79,16 @@ public sealed class WiringTests
     [Fact]
     public void EveryVariableTheManifestsSet_IsDocumented()
     {
-        var documentation = Repository.Read("README.md") + Repository.Read("k8s/README.md");
+        var documentation = Repository.OperatorDocumentation();
         var keys = K8sManifests.Containers.SelectMany(c => c.Container.Env ?? []).Select(e => AppConfiguration.KeyOf(e.Name)).Distinct();
 
-        Assert.All(keys, k => Assert.True(documentation.Contains($"`{k}`", StringComparison.Ordinal), $"{k} is not documented in README.md or k8s/README.md."));
+        Assert.All(keys, k => Assert.True(documentation.Contains($"`{k}`", StringComparison.Ordinal), $"{k} is not documented in docs/ or k8s/README.md."));
     }
 
     [Fact]
     public void EveryOptionKey_IsDocumented()
     {
-        var documentation = Repository.Read("README.md") + Repository.Read("k8s/README.md");
+        var documentation = Repository.OperatorDocumentation();
 
         Assert.All(AppConfiguration.OptionKeys, k => Assert.True(documentation.Contains(k, StringComparison.Ordinal), $"{k} is not documented."));
     }
