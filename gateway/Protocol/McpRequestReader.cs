@@ -43,7 +43,8 @@ public sealed class McpRequestReader(RequestDelegate next)
 
     /// <summary>JSON is UTF-8 (RFC 8259); another charset, or one no encoding knows, is refused here rather than by a throw in the SDK's reader.</summary>
     private static bool IsUtf8(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        request.ContentType?.Contains("charset", StringComparison.OrdinalIgnoreCase) != true
+        || MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
         && HeaderUtilities.RemoveQuotes(type.Charset) is var charset
         && (charset.Length == 0
             || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
