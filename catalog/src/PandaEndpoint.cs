@@ -33,4 +33,10 @@ public sealed record PandaEndpoint
     public string ToolName => $"{Module}_{Function}";
     [JsonIgnore]
     public bool IsGet => Method == "GET";
+
+    /// <summary>
+    /// A read PanDA answers everyone alike, without credentials: calls asking the same question may share one answer.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsPublicRead => !Secure && ReadOnly && IsGet;
 }

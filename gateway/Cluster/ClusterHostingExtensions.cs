@@ -24,6 +24,7 @@ public static class ClusterHostingExtensions
             builder.AddClusterClientHealthChecks();
         }
         builder.Services.AddSingleton<ModuleGrainRouter>();
+        builder.Services.AddPublicReads();
         builder.Services.AddSingleton(PandaClusterOptions.Read(builder.Configuration));
         builder.Services.AddSingleton<ClusterStoreMonitor>();
         builder.Services.AddHostedService(provider => provider.GetRequiredService<ClusterStoreMonitor>());

@@ -12,5 +12,7 @@ public sealed class ModuleGrainRouter(IGrainFactory grains, IOptions<GatewayOpti
 {
     private readonly int _shards = options.Value.ShardsPerModule;
 
-    public IPandaModuleGrain For(string module) => grains.GetPandaModuleGrain(module, Random.Shared.Next(_shards));
+    /// <summary>Sends a call to a module grain of a shard picked now, or, for a public read, to its question's grain.</summary>
+    public Task<PandaReply> SendAsync(PandaCall call, CancellationToken cancellationToken) =>
+        grains.SendPandaCallAsync(call, Random.Shared.Next(_shards), cancellationToken);
 }

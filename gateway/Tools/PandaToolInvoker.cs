@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Catalog;
 using PandaMcp.Contracts;
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Telemetry;
+using PandaMcp.Silo.PublicReads;
 
 namespace PandaMcp.Gateway.Tools;
 
@@ -13,15 +15,21 @@ namespace PandaMcp.Gateway.Tools;
 /// into the tool's result, a grain that failed turned into a protocol error, each counted in the tool metrics.
 /// A sessionless call's REST call goes to a module grain; a session's goes through its session grain.
 /// </summary>
-public sealed partial class PandaToolInvoker(ModuleGrainRouter router, GatewayMetrics metrics, ILogger<PandaToolInvoker> logger)
+public sealed partial class PandaToolInvoker(
+    ModuleGrainRouter router, IOptions<PublicReadOptions> publicReads, GatewayMetrics metrics, ILogger<PandaToolInvoker> logger)
 {
+    private readonly bool _sharePublicReads = publicReads.Value.Enabled;
+
     /// <summary>Starts measuring a call of <paramref name="tool"/>; the measurement ends with its result or on dispose.</summary>
     public ToolCallMeasurement Measure(PandaTool tool) => metrics.StartToolCall(tool.Endpoint.ToolName);
 
     /// <summary>Names the tool in the scope of every line logged while its call runs.</summary>
     public IDisposable? BeginScope(PandaTool tool) => GatewayLogScopes.BeginTool(logger, tool.Endpoint.ToolName);
 
-    /// <summary>The REST call the arguments make, or null and the tool error that answers instead (PanDA is not called).</summary>
+    /// <summary>
+    /// The REST call the arguments make, or null and the tool error that answers instead (PanDA is not called). A
+    /// public read names its question and carries no credentials: its answer may serve other callers.
+    /// </summary>
     public PandaCall? Prepare(
         ToolCallMeasurement measurement,
         PandaTool tool,
@@ -38,7 +46,10 @@ public sealed partial class PandaToolInvoker(ModuleGrainRouter router, GatewayMe
             return null;
         }
         rejection = null;
-        return new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!, credentials);
+        return _sharePublicReads && endpoint.IsPublicRead
+            ? new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!,
+                PandaCredentials.Anonymous, PublicReadKey.Of(endpoint, check.ArgumentsJson!))
+            : new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!, credentials);
     }
 
     public CallToolResult Complete(ToolCallMeasurement measurement, PandaTool tool, PandaReply reply)
@@ -83,7 +94,7 @@ public sealed partial class PandaToolInvoker(ModuleGrainRouter router, GatewayMe
         try
         {
             var reply = await GrainCallRetries.RetryToolCallAsync(call, (router, call, cancellationToken),
-                static s => s.router.For(s.call.Module).InvokeAsync(s.call, s.cancellationToken), cancellationToken);
+                static s => s.router.SendAsync(s.call, s.cancellationToken), cancellationToken);
             return Complete(measurement, tool, reply);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -82,7 +82,14 @@ public sealed class StatelessToolCalls(
         }
         // As the SDK answers a 2026-07-28 request: a complete result, with the server's name.
         answer.Result!.ResultType = "complete";
-        answer.Result.Meta = _resultMeta;
+        if (answer.Result.Meta is { } own)
+        {
+            own[MetaKeys.ServerInfo] = _resultMeta[MetaKeys.ServerInfo]!.DeepClone();
+        }
+        else
+        {
+            answer.Result.Meta = _resultMeta;
+        }
         return JsonRpcMessages.Result(request.Id, answer.Result);
     }
 

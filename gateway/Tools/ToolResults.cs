@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Catalog;
 using PandaMcp.Contracts;
@@ -9,6 +11,9 @@ namespace PandaMcp.Gateway.Tools;
 public static class ToolResults
 {
     private const int MaxQuotedChars = 500;
+
+    /// <summary>The <c>_meta</c> key of a reused answer's age in seconds.</summary>
+    public const string AnswerAgeMetaKey = "pandamcp/answerAgeSeconds";
 
     public static CallToolResult InvalidArguments(PandaEndpoint endpoint, IReadOnlyList<string> errors) => Error(
         $"The arguments of {endpoint.ToolName} do not fit its input schema, so PanDA was not called: "
@@ -45,7 +50,21 @@ public static class ToolResults
                 : " Try again later; if it persists, report it to the PanDA operators.";
             return Error($"PanDA answered HTTP {reply.Status} to {Route(endpoint)}: {Quote(reply.Body)}.{hint}");
         }
-        return endpoint.Envelope ? FromEnvelope(endpoint, reply.Body) : FromText(reply.Body);
+        var result = endpoint.Envelope ? FromEnvelope(endpoint, reply.Body) : FromText(reply.Body);
+        return reply.Age is { } age ? Reused(result, age) : result;
+    }
+
+    /// <summary>Says how old a reused answer is, in a line of its own (the answer's text stays PanDA's) and in <c>_meta</c>.</summary>
+    private static CallToolResult Reused(CallToolResult result, TimeSpan age)
+    {
+        var seconds = Math.Round(age.TotalSeconds, 1);
+        result.Content.Add(new TextContentBlock
+        {
+            Text = $"PanDA gave this answer {seconds.ToString("0.#", CultureInfo.InvariantCulture)} s ago to the same question; "
+                + "it is shared for a few seconds, so call again later for a fresh one.",
+        });
+        result.Meta = new JsonObject { [AnswerAgeMetaKey] = seconds };
+        return result;
     }
 
     private static CallToolResult FromEnvelope(PandaEndpoint endpoint, string body)

@@ -122,7 +122,7 @@ public sealed partial class SessionGrain(
         // Any shard: a stateless worker runs on this silo whatever its key. No cancellation: once sent, PanDA may
         // act on the call, so it runs to its end and its answer is kept.
         var started = time.GetTimestamp();
-        var reply = GrainFactory.GetPandaModuleGrain(call.Call.Module, 0).InvokeAsync(call.Call);
+        var reply = GrainFactory.SendPandaCallAsync(call.Call, shard: 0);
         if (caller.Transport == SessionTransport.LegacySse)
         {
             // The 2024-11-05 transport answers on the session's one stream, never on the POST.

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using PandaMcp.Silo.Dashboard;
 using PandaMcp.Silo.Panda;
+using PandaMcp.Silo.PublicReads;
 using PandaMcp.Silo.Sessions;
 using PandaMcp.Silo.Telemetry;
 
@@ -26,6 +27,7 @@ public static class SiloHostingExtensions
         var cluster = PandaClusterOptions.Read(builder.Configuration);
         builder.Services.AddPandaClient();
         builder.Services.AddSessionStore();
+        builder.Services.AddPublicReads();
         builder.UseOrleans(silo =>
         {
             // Traces follow a call from the gateway through the grain to PanDA's request, when they are exported.
@@ -93,6 +95,24 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<KeptAnswers>();
         services.AddOptions<SessionStoreOptions>()
             .BindConfiguration(SessionStoreOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>
+    /// The public-read options, validated at start, and what public-read grains may keep. A gateway reads the options
+    /// too (whether calls share answers), and in the all-in-one process it adds them a second time: once is enough.
+    /// </summary>
+    public static IServiceCollection AddPublicReads(this IServiceCollection services)
+    {
+        if (services.Any(s => s.ServiceType == typeof(PublicReadBudget)))
+        {
+            return services;
+        }
+        services.AddSingleton<PublicReadBudget>();
+        services.AddOptions<PublicReadOptions>()
+            .BindConfiguration(PublicReadOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         return services;

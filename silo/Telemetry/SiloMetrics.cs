@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using PandaMcp.Contracts;
+using PandaMcp.Silo.PublicReads;
 using Polly.CircuitBreaker;
 
 namespace PandaMcp.Silo.Telemetry;
@@ -16,6 +17,7 @@ public sealed class SiloMetrics
 
     private readonly Histogram<double> _pandaRequestDuration;
     private readonly UpDownCounter<long> _activeSessions;
+    private readonly Counter<long> _publicReads;
     private readonly ConcurrentDictionary<string, CircuitState> _circuits = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
 
@@ -32,6 +34,10 @@ public sealed class SiloMetrics
             "pandamcp.sessions.active",
             unit: "{session}",
             description: "MCP sessions (2024-11-05 to 2025-11-25 clients) active in this silo's memory; idle ones leave it and come back when used.");
+        _publicReads = meter.CreateCounter<long>(
+            "pandamcp.public_reads",
+            unit: "{call}",
+            description: "Calls of public reads by tool and where their answer came from: panda (a REST call of their own), shared (another call's, made at the same time) or reused (an earlier call's).");
         meter.CreateObservableGauge(
             "pandamcp.panda.circuit.state",
             ObserveCircuits,
@@ -51,6 +57,13 @@ public sealed class SiloMetrics
                 { "http.response.status_code", status },
                 { "panda.failure", FailureWord(failure) },
             });
+
+    public void RecordPublicRead(PandaCall call, PublicReadAnswer answer) =>
+        _publicReads.Add(1, new TagList
+        {
+            { "mcp.tool.name", $"{call.Module}_{call.Function}" },
+            { "panda.answer", answer switch { PublicReadAnswer.Shared => "shared", PublicReadAnswer.Reused => "reused", _ => "panda" } },
+        });
 
     /// <summary>The current state of the circuit breaker in front of <paramref name="circuit"/> (a URL without secrets).</summary>
     public void ReportCircuitState(string circuit, CircuitState state) => _circuits[circuit] = state;

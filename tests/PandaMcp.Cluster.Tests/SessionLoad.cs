@@ -6,7 +6,8 @@ namespace PandaMcp.Cluster.Tests;
 
 /// <summary>
 /// A steady load: several sessions, each calling a tool again and again until stopped. Every answer that is not
-/// a successful tool result is kept as a failure, with what it was.
+/// a successful tool result is kept as a failure, with what it was. The tool needs the caller's token, so that each
+/// call is a REST call of its own through a module grain (public reads share one grain and reuse answers).
 /// </summary>
 public sealed class SessionLoad : IAsyncDisposable
 {
@@ -38,7 +39,7 @@ public sealed class SessionLoad : IAsyncDisposable
         {
             try
             {
-                var response = await session.CallAsync(gateways.Next(), id, "tools/call", new { name = "system_is_alive", arguments = new { } });
+                var response = await session.CallAsync(gateways.Next(), id, "tools/call", new { name = "system_get_user_attributes", arguments = new { } });
                 if (response.TryGetProperty("result", out var result) && !(result.TryGetProperty("isError", out var isError) && isError.GetBoolean()))
                 {
                     Interlocked.Increment(ref _succeeded);

@@ -122,12 +122,18 @@ public sealed class SplitClusterFixture : IAsyncLifetime
     }
 
     /// <summary>An MCP client of <paramref name="gateway"/> that speaks <paramref name="protocolVersion"/>.</summary>
-    public static Task<McpClient> ConnectAsync(ClusterProcess gateway, string protocolVersion) =>
+    /// <summary>A client of <paramref name="gateway"/>; with <paramref name="authorization"/>, it sends the token and the VO.</summary>
+    public static Task<McpClient> ConnectAsync(ClusterProcess gateway, string protocolVersion, string? authorization = null) =>
         McpClient.CreateAsync(
             new HttpClientTransport(new HttpClientTransportOptions
             {
                 Endpoint = new Uri(gateway.Address, "/mcp"),
                 TransportMode = HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = authorization is null ? null : new Dictionary<string, string>
+                {
+                    ["Authorization"] = authorization,
+                    ["Origin"] = RawMcpSession.Vo,
+                },
             }),
             new McpClientOptions { ProtocolVersion = protocolVersion, DiscoverProbeTimeout = TimeSpan.FromSeconds(30) });
 

@@ -56,6 +56,10 @@ public sealed class EveryToolTests(GatewayFixture gateway) : IAsyncLifetime
         var endpoint = Catalog.Endpoints.Single(e => e.ToolName == tool);
         var sent = Assert.Single(await gateway.EmulatorRequestsAsync());
         Assert.Equal((endpoint.Method, endpoint.Path), (sent.Method, sent.Route));
+        // A public read goes without credentials whoever asks (its answer may serve others); any other call with its caller's.
+        var credentials = endpoint.IsPublicRead ? null : Headers(call.Caller);
+        Assert.Equal(credentials?["Authorization"], sent.Header("Authorization"));
+        Assert.Equal(credentials?["Origin"], sent.Header("Origin"));
         var outcome = new ToolOutcome(result, _emulator, sent, calledAt);
         call.Answer(outcome);
         if (call.Holds is { } holds)
@@ -90,7 +94,7 @@ public sealed class EveryToolTests(GatewayFixture gateway) : IAsyncLifetime
             Assert.False(user.GetProperty("is_production_user").GetBoolean());
             Assert.Contains("Email address: alice@example.org", o.Message);
         }),
-        new("system_is_alive", Caller.Anonymous, [], o => Assert.Equal(JsonValueKind.Null, o.Succeeded().ValueKind)),
+        new("system_is_alive", Caller.Alice, [], o => Assert.Equal(JsonValueKind.Null, o.Succeeded().ValueKind)),
 
         new("job_get_status", Caller.Alice, new() { ["job_ids"] = new[] { Seed.RunningJobOfAlice, Seed.UnknownJobId } }, o =>
         {
@@ -107,7 +111,7 @@ public sealed class EveryToolTests(GatewayFixture gateway) : IAsyncLifetime
             Assert.Equal("running", Text(jobs[0], "jobStatus"));
             Assert.Equal(JsonValueKind.Null, jobs[1].ValueKind);
         }),
-        new("job_generate_offline_execution_script", Caller.Anonymous, new() { ["job_id"] = Seed.RunningJobOfAlice }, o =>
+        new("job_generate_offline_execution_script", Caller.Alice, new() { ["job_id"] = Seed.RunningJobOfAlice }, o =>
         {
             Assert.Equal(o.Text, o.Succeeded().GetString());
             Assert.StartsWith("#!/bin/bash", o.Text);
@@ -378,7 +382,7 @@ public sealed class EveryToolTests(GatewayFixture gateway) : IAsyncLifetime
 
         new("metaconfig_get_banned_users", Caller.Alice, [],
             o => Assert.Equal([(Seed.BannedUser, false)], o.Succeeded().EnumerateObject().Select(u => (u.Name, u.Value.GetBoolean())))),
-        new("metaconfig_get_site_specs", Caller.Anonymous, new() { ["type"] = "analysis" }, o =>
+        new("metaconfig_get_site_specs", Caller.Alice, new() { ["type"] = "analysis" }, o =>
         {
             var sites = o.Succeeded();
             Assert.Equal(["ANALY_BNL_VP", Seed.AnalysisSiteName], Names(sites));
@@ -431,23 +435,23 @@ public sealed class EveryToolTests(GatewayFixture gateway) : IAsyncLifetime
         },
 
         // statistics: the grid's background counts plus the emulator's jobs; the offline queue has none
-        new("statistics_job_stats_by_cloud", Caller.Anonymous, new() { ["type"] = "analysis" }, o =>
+        new("statistics_job_stats_by_cloud", Caller.Alice, new() { ["type"] = "analysis" }, o =>
         {
             var clouds = o.Succeeded();
             Assert.Equal(["CA", "CERN", "DE", "FR", "UK", "US"], Names(clouds));
             // a production-only status
             Assert.False(clouds.GetProperty("CERN").TryGetProperty("transferring", out _));
         }),
-        new("statistics_production_job_stats_by_cloud_and_processing_type", Caller.Anonymous, [],
+        new("statistics_production_job_stats_by_cloud_and_processing_type", Caller.Alice, [],
             o => Assert.Equal(["deriv", "evgen", "reprocessing", "simul"], Names(o.Succeeded().GetProperty("CERN")))),
-        new("statistics_active_job_stats_by_site", Caller.Anonymous, [], o =>
+        new("statistics_active_job_stats_by_site", Caller.Alice, [], o =>
         {
             var sites = o.Succeeded();
             Assert.Equal(ServedSites, Names(sites));
             Assert.False(sites.GetProperty(Seed.SiteName).TryGetProperty("finished", out _));
             Assert.True(sites.GetProperty(Seed.SiteName).GetProperty("running").GetInt64() > 0);
         }),
-        new("statistics_active_job_detailed_stats_by_site", Caller.Anonymous, [], o =>
+        new("statistics_active_job_detailed_stats_by_site", Caller.Alice, [], o =>
         {
             var sites = o.Succeeded();
             Assert.Equal(ServedSites, Names(sites));
@@ -456,14 +460,14 @@ public sealed class EveryToolTests(GatewayFixture gateway) : IAsyncLifetime
             Assert.Equal(["managed"], Names(sites.GetProperty(Seed.SiteName).GetProperty("MCORE")));
             Assert.True(sites.GetProperty(Seed.AnalysisSiteName).GetProperty("SCORE").GetProperty("user").GetProperty("running").GetInt64() > 0);
         }),
-        new("statistics_job_stats_by_site_and_resource_type", Caller.Anonymous, new() { ["time_window"] = 60 }, o =>
+        new("statistics_job_stats_by_site_and_resource_type", Caller.Alice, new() { ["time_window"] = 60 }, o =>
         {
             var sites = o.Succeeded();
             Assert.Equal(ServedSites, Names(sites));
             Assert.Equal(["MCORE", "SCORE"], Names(sites.GetProperty(Seed.SiteName)));
             Assert.True(sites.GetProperty(Seed.SiteName).GetProperty("MCORE").GetProperty("finished").GetInt64() > 0);
         }),
-        new("statistics_job_stats_by_site_share_and_resource_type", Caller.Anonymous, new() { ["time_window"] = 60 }, o =>
+        new("statistics_job_stats_by_site_share_and_resource_type", Caller.Alice, new() { ["time_window"] = 60 }, o =>
         {
             var sites = o.Succeeded();
             Assert.Equal(ServedSites, Names(sites));
@@ -557,7 +561,6 @@ public sealed class EveryToolTests(GatewayFixture gateway) : IAsyncLifetime
 
     private enum Caller
     {
-        Anonymous,
         Alice,
         Production,
     }

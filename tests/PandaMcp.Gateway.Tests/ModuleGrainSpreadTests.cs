@@ -38,7 +38,7 @@ public sealed class ModuleGrainSpreadTests : IAsyncLifetime
         var router = new ModuleGrainRouter(_cluster.Client, Options.Create(new GatewayOptions()));
         var call = new PandaCall("system", "is_alive", "GET", PandaEncoding.Query, "{}", PandaCredentials.Anonymous);
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => router.For("system").InvokeAsync(call)));
+        var replies = await Task.WhenAll(Enumerable.Range(0, Calls).Select(_ => router.SendAsync(call, CancellationToken.None)));
 
         Assert.All(replies, r => Assert.Equal(200, r.Status));
         var management = _cluster.Client.GetGrain<IManagementGrain>(0);

@@ -9,7 +9,7 @@ namespace PandaMcp.Interop.Tests;
 /// need the suite's own fixtures are listed, with a reason, in tests/interop/conformance-expected-failures.yml.
 /// </summary>
 [Collection(InteropCollection.Name)]
-public sealed partial class ConformanceTests(DefaultLimitsGatewayFixture gateway) : IDisposable
+public sealed partial class ConformanceTests(DefaultsGatewayFixture gateway) : IDisposable
 {
     /// <summary>The scenarios a tools-only server passes; the gateway must pass each of them.</summary>
     private static readonly string[] MustPass =

@@ -5,7 +5,7 @@ namespace PandaMcp.Interop.Tests;
 
 /// <summary>The MCP Inspector's CLI (@modelcontextprotocol/inspector --cli), which prints each answer as JSON.</summary>
 [Collection(InteropCollection.Name)]
-public sealed class InspectorCliTests(DefaultLimitsGatewayFixture gateway) : IDisposable
+public sealed class InspectorCliTests(DefaultsGatewayFixture gateway) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 

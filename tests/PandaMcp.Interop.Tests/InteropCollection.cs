@@ -7,7 +7,7 @@ namespace PandaMcp.Interop.Tests;
 /// log and one of them slows a PanDA route down.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class InteropCollection : ICollectionFixture<DefaultLimitsGatewayFixture>
+public sealed class InteropCollection : ICollectionFixture<DefaultsGatewayFixture>
 {
     public const string Name = "interop";
 }

@@ -8,7 +8,7 @@ namespace PandaMcp.Interop.Tests;
 
 /// <summary>The official TypeScript SDK client (@modelcontextprotocol/sdk), run by tests/interop/sdk-*.mjs.</summary>
 [Collection(InteropCollection.Name)]
-public sealed class TypeScriptSdkTests(DefaultLimitsGatewayFixture gateway)
+public sealed class TypeScriptSdkTests(DefaultsGatewayFixture gateway)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 

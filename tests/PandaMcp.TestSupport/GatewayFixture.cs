@@ -44,6 +44,9 @@ public class GatewayFixture : IAsyncLifetime
     /// <summary>Whether the per-caller call limit is the default one (20 tool calls a second) instead of off.</summary>
     protected virtual bool DefaultCallLimit => false;
 
+    /// <summary>Whether public reads reuse answers for the default 15 s instead of only sharing concurrent calls.</summary>
+    protected virtual bool ReusePublicReads => false;
+
     public async Task InitializeAsync()
     {
         // PanDA's MCP server clears these at start; the gateway must simply never read them.
@@ -64,6 +67,9 @@ public class GatewayFixture : IAsyncLifetime
                     // Most test classes call tools in bursts from one address; tests/PandaMcp.Security.Tests tests the
                     // limit on gateways of its own.
                     .. DefaultCallLimit ? [] : (string[])["--PandaMcp:Security:CallsPerSecond=0"],
+                    // Most test classes check what PanDA got on each call, or change its data between calls; the
+                    // public-read tests reuse answers on a gateway of their own.
+                    .. ReusePublicReads ? [] : (string[])["--PandaMcp:PublicReads:MaxAge=00:00:00"],
                 ]),
             builder =>
             {

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using PandaMcp.Contracts;
+using PandaMcp.Silo.Panda;
+using PandaMcp.Silo.PublicReads;
+using PandaMcp.Silo.Telemetry;
+
+namespace PandaMcp.Silo.Grains;
+
+/// <summary>
+/// One public question to PanDA. Reentrant, so that calls arriving while PanDA answers wait for that one REST call
+/// instead of queueing behind it; the state is only changed between awaits. A successful answer is kept for the
+/// tool's max age, within the silo's <see cref="PublicReadBudget"/>; a failure is never kept. Idle grains leave
+/// memory after two minutes.
+/// </summary>
+[Reentrant, CollectionAgeLimit(Minutes = 2)]
+public sealed class PublicReadGrain(
+    PandaClient client,
+    PublicReadBudget budget,
+    IOptions<PublicReadOptions> options,
+    SiloMetrics metrics,
+    TimeProvider time) : Grain, IPublicReadGrain
+{
+    private Task<PandaReply>? _asking;
+    private PandaReply? _kept;
+    private long _keptAt;
+    private long _keptBytes;
+    private IGrainTimer? _expiry;
+
+    public async Task<PandaReply> ReadAsync(PandaCall call, CancellationToken cancellationToken)
+    {
+        var maxAge = options.Value.MaxAgeOf($"{call.Module}_{call.Function}");
+        if (_kept is { } kept && time.GetElapsedTime(_keptAt) is var age && age < maxAge)
+        {
+            metrics.RecordPublicRead(call, PublicReadAnswer.Reused);
+            return kept with { Age = age };
+        }
+        if (_asking is { IsCompleted: false } asking)
+        {
+            metrics.RecordPublicRead(call, PublicReadAnswer.Shared);
+            return await asking.WaitAsync(cancellationToken);
+        }
+        metrics.RecordPublicRead(call, PublicReadAnswer.Panda);
+        _asking = AskAsync(call, maxAge);
+        return await _asking.WaitAsync(cancellationToken);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        Drop();
+        return Task.CompletedTask;
+    }
+
+    private async Task<PandaReply> AskAsync(PandaCall call, TimeSpan maxAge)
+    {
+        // Without credentials: PanDA answers a public read alike for everyone, and no caller's token may serve
+        // another. Without a caller's cancellation: the other callers wait for the same answer.
+        var reply = await client.SendAsync(call with { Credentials = PandaCredentials.Anonymous }, CancellationToken.None);
+        Drop();
+        if (maxAge > TimeSpan.Zero && Succeeded(reply) && budget.TryTake(2L * reply.Body.Length))
+        {
+            _kept = reply;
+            _keptAt = time.GetTimestamp();
+            _keptBytes = 2L * reply.Body.Length;
+            // Frees the room at once when the answer is too old to reuse, rather than when the grain leaves memory.
+            _expiry ??= this.RegisterGrainTimer(() =>
+            {
+                Drop();
+                return Task.CompletedTask;
+            }, new GrainTimerCreationOptions(maxAge, Timeout.InfiniteTimeSpan) { Interleave = true });
+            _expiry.Change(maxAge, Timeout.InfiniteTimeSpan);
+        }
+        return reply;
+    }
+
+    private void Drop()
+    {
+        if (_kept is not null)
+        {
+            _kept = null;
+            budget.Give(_keptBytes);
+        }
+    }
+
+    /// <summary>An answer PanDA gave as a success: not a failure to reach it, an HTTP error, or a refusal in its body.</summary>
+    private static bool Succeeded(PandaReply reply)
+    {
+        if (reply.Failure != PandaFailure.None || reply.Status is < 200 or > 299)
+        {
+            return false;
+        }
+        try
+        {
+            using var body = JsonDocument.Parse(reply.Body);
+            return body.RootElement.ValueKind switch
+            {
+                JsonValueKind.Object => !body.RootElement.TryGetProperty("success", out var success) || success.ValueKind != JsonValueKind.False,
+                JsonValueKind.String => !body.RootElement.GetString()!.StartsWith("ERROR", StringComparison.Ordinal),
+                _ => true,
+            };
+        }
+        catch (JsonException)
+        {
+            return !reply.Body.StartsWith("ERROR", StringComparison.Ordinal);
+        }
+    }
+}
