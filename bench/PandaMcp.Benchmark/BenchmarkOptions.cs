@@ -45,6 +45,13 @@ public sealed record BenchmarkOptions
                                 restarts of every silo and gateway, kill -9 of a silo and of a gateway, then --soak-duration
                                 S (600) of steady load: failed calls per event, resident memory, gauges after the load
           --soak-rate R         calls per second of the soak's load, both generations together (200)
+          --public-reads        the split topology, 200 agents (100 stateless, 100 sessions) asking the same public
+                                question (statistics_job_stats_by_cloud) for --duration S (30) after --warmup S (10),
+                                with public reads shared (the defaults) and with PandaMcp:PublicReads:Enabled=false:
+                                the agents' calls per second and the REST calls PanDA received
+
+        The rate run sends public reads as calls of their own (PandaMcp:PublicReads:Enabled=false), so that each call
+        reaches PanDA as through the relay; --public-reads measures the sharing.
         """;
 
     public int Connections { get; private init; } = 16;
@@ -80,6 +87,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Restarts, kills and a steady run of the split topology instead of the rate run.</summary>
     public bool Soak { get; private init; }
+
+    /// <summary>Run the public-reads scenario instead of the rate run.</summary>
+    public bool PublicReads { get; private init; }
 
     public int SoakRestarts { get; private init; } = 10;
 
@@ -134,6 +144,7 @@ public sealed record BenchmarkOptions
                 "--startup" => options with { Startup = true },
                 "--servers-from" => options with { ServersFrom = Value() },
                 "--soak" => options with { Soak = true },
+                "--public-reads" => options with { PublicReads = true },
                 "--soak-restarts" => options with { SoakRestarts = Count(name, Value()) },
                 "--soak-duration" => options with { SoakDuration = Seconds(name, Value(), allowZero: true) },
                 "--soak-rate" => options with { SoakRate = Count(name, Value()) },

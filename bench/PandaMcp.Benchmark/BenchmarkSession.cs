@@ -26,6 +26,12 @@ public static class BenchmarkSession
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Each call reaches PanDA, as each call through the relay does: the rate run measures the request path, and a
+    /// public read (such as the default tool) would otherwise be answered from an answer kept for the same question.
+    /// </summary>
+    public const string SendPublicReadsAlone = "--PandaMcp:PublicReads:Enabled=false";
+
     public static async Task<string> RunAsync(BenchmarkOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         var binaries = ServerBinaries.FromBuild(options.ServersFrom);
@@ -51,6 +57,7 @@ public static class BenchmarkSession
             $"--PandaMcp:Cluster:GatewayPort={FreePort.Next()}",
             // Thousands of calls per second from one caller is the point here, not a runaway agent.
             "--PandaMcp:Security:CallsPerSecond=0",
+            SendPublicReadsAlone,
         ]);
         await using var baseline = ChildProcess.Start("baseline", binaries.Baseline,
             [.. logLevels, $"--urls={Loopback.Authority(baselineUrl)}", $"--PANDA_API_URL_SSL={apiBaseUrl}"]);
@@ -60,7 +67,7 @@ public static class BenchmarkSession
             gateway.WaitUntilServingAsync(new Uri(gatewayUrl, "mcp"), StartTimeout, cancellationToken),
             baseline.WaitUntilServingAsync(new Uri(baselineUrl, "mcp"), StartTimeout, cancellationToken),
             relay.WaitUntilServingAsync(new Uri(relayUrl, "mcp"), StartTimeout, cancellationToken));
-        await using var split = await SplitCluster.StartAsync(binaries, silos: 2, gateways: 2, apiBaseUrl, logLevels, cancellationToken);
+        await using var split = await SplitCluster.StartAsync(binaries, silos: 2, gateways: 2, apiBaseUrl, [.. logLevels, SendPublicReadsAlone], cancellationToken);
 
         Uri[] gatewayEndpoint = [new(gatewayUrl, "mcp")];
         var sharedSession = new SharedCaller(ct => SessionCaller(gatewayEndpoint, ct));

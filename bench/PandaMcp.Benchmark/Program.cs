@@ -32,6 +32,7 @@ try
         { Resume: true } => await ResumeProbe.RunAsync(options, Console.Out, cancellation.Token),
         { Startup: true } => await StartupProbe.RunAsync(options, Console.Out, cancellation.Token),
         { Soak: true } => await SoakRun.RunAsync(options, Console.Out, cancellation.Token),
+        { PublicReads: true } => await PublicReadsRun.RunAsync(options, Console.Out, cancellation.Token),
         _ => await BenchmarkSession.RunAsync(options, Console.Out, cancellation.Token),
     });
     return 0;
