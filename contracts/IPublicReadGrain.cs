@@ -1,7 +1,7 @@
 namespace PandaMcp.Contracts;
 
 /// <summary>
-/// One public question to PanDA (keyed by <see cref="PandaCall.PublicReadKey"/>): its one activation in the cluster
+/// One public question to PanDA (keyed by <see cref="PublicRead.Key"/>): its one activation in the cluster
 /// lets concurrent calls asking it share one REST call, and later calls reuse the answer for a few seconds.
 /// </summary>
 [Alias("panda.IPublicReadGrain")]

@@ -2,7 +2,7 @@ namespace PandaMcp.Contracts;
 
 /// <summary>
 /// One REST call to PanDA: the endpoint, how its arguments travel, and the caller's credentials. A public read
-/// names its question (<see cref="PublicReadKey"/>): calls asking the same one share an answer, and carry no credentials.
+/// names its question (<see cref="PublicRead"/>): calls asking the same one share an answer, and carry no credentials.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("panda.PandaCall")]
 public sealed record PandaCall(
@@ -12,7 +12,7 @@ public sealed record PandaCall(
     [property: Id(3)] PandaEncoding Encoding,
     [property: Id(4)] string ArgumentsJson,
     [property: Id(5)] PandaCredentials Credentials,
-    [property: Id(6)] string? PublicReadKey = null)
+    [property: Id(6)] PublicRead? PublicRead = null)
 {
     /// <summary>The endpoint only: arguments can hold secrets (creds.set_user_secrets), credentials always do.</summary>
     public override string ToString() => $"PandaCall {{ {Method} {Module}/{Function} }}";

@@ -15,7 +15,7 @@ public static class PandaModuleGrains
 
     /// <summary>Sends <paramref name="call"/> to the grain that makes it: its question's, or the module's on <paramref name="shard"/>.</summary>
     public static Task<PandaReply> SendPandaCallAsync(this IGrainFactory grains, PandaCall call, int shard, CancellationToken cancellationToken = default) =>
-        call.PublicReadKey is { } question
-            ? grains.GetGrain<IPublicReadGrain>(question).ReadAsync(call, cancellationToken)
+        call.PublicRead is { } question
+            ? grains.GetGrain<IPublicReadGrain>(question.Key).ReadAsync(call, cancellationToken)
             : grains.GetPandaModuleGrain(call.Module, shard).InvokeAsync(call, cancellationToken);
 }

@@ -100,7 +100,7 @@ public static class PublicReadsRun
         report.AppendLine(CultureInfo.InvariantCulture,
             $"{AgentsPerGeneration * 2} agents ({AgentsPerGeneration} stateless, {AgentsPerGeneration} sessions), `{Tool}` with `{{}}`, split topology, {window.TotalSeconds:0} s measured; at most {bound} PanDA calls expected when shared (one per {MaxAge.TotalSeconds:0} s max age, plus one).");
         report.AppendLine();
-        report.AppendLine("| public reads | calls/s the agents got | ratio to off | failed calls | PanDA calls |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| public reads | calls/s the agents got | ratio to off | failed calls | PanDA calls in {window.TotalSeconds:0} s |");
         report.AppendLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var row in rows)
         {

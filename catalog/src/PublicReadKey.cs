@@ -52,8 +52,11 @@ public static class PublicReadKey
             case JsonValueKind.Number when type.SentAsText:
                 writer.WriteStringValue(value.GetRawText());
                 break;
+            case JsonValueKind.Number when value.TryGetInt64(out var integer):
+                writer.WriteNumberValue(integer);
+                break;
             case JsonValueKind.Number:
-                // 2, 2.0 and 2e0 are one number to PanDA, which reads query values through float().
+                // 2.0 and 2e0 are 2 to PanDA, which reads query values through float(); other floats in one spelling.
                 var number = value.GetDouble();
                 if (Math.Abs(number) < 1e15 && number == Math.Floor(number))
                 {

@@ -7,6 +7,7 @@ using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Sessions;
 using PandaMcp.Gateway.Tools;
+using PandaMcp.Silo.PublicReads;
 
 namespace PandaMcp.Gateway.Hosting;
 
@@ -35,6 +36,7 @@ public static class McpHostingExtensions
             .ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<PandaToolSet>();
+        builder.Services.AddSingleton<IValidateOptions<PublicReadOptions>, PublicReadToolsValidation>();
         builder.Services.AddSingleton<PandaToolInvoker>();
         builder.Services.AddSingleton<PandaToolHandlers>();
         builder.Services.AddSingleton<StatelessToolCalls>();

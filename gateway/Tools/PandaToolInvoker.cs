@@ -48,7 +48,7 @@ public sealed partial class PandaToolInvoker(
         rejection = null;
         return _sharePublicReads && endpoint.IsPublicRead
             ? new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!,
-                PandaCredentials.Anonymous, PublicReadKey.Of(endpoint, check.ArgumentsJson!))
+                PandaCredentials.Anonymous, new PublicRead(PublicReadKey.Of(endpoint, check.ArgumentsJson!), endpoint.Envelope))
             : new PandaCall(endpoint.Module, endpoint.Function, endpoint.Method, tool.Encoding, check.ArgumentsJson!, credentials);
     }
 

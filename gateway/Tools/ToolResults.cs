@@ -60,8 +60,8 @@ public static class ToolResults
         var seconds = Math.Round(age.TotalSeconds, 1);
         result.Content.Add(new TextContentBlock
         {
-            Text = $"PanDA gave this answer {seconds.ToString("0.#", CultureInfo.InvariantCulture)} s ago to the same question; "
-                + "it is shared for a few seconds, so call again later for a fresh one.",
+            Text = $"PanDA gave this answer {seconds.ToString("0.#", CultureInfo.InvariantCulture)} s ago to the same question, "
+                + "asked by another call; call again later for a fresh one.",
         });
         result.Meta = new JsonObject { [AnswerAgeMetaKey] = seconds };
         return result;

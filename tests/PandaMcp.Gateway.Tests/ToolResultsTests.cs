@@ -86,5 +86,32 @@ public sealed class ToolResultsTests
         Assert.Contains("PanDA was not called", Text(result));
     }
 
+    public static TheoryData<string, int, string> Replies => new()
+    {
+        { "statistics/job_stats_by_cloud", 200, """{"success": true, "message": "", "data": {}}""" },
+        { "statistics/job_stats_by_cloud", 200, """{"success": false, "message": "bad type", "data": {}}""" },
+        { "statistics/job_stats_by_cloud", 200, "<html>a proxy's login page</html>" },
+        { "statistics/job_stats_by_cloud", 200, """{"message": "no success field"}""" },
+        { "statistics/job_stats_by_cloud", 200, """{"success": "yes"}""" },
+        { "statistics/job_stats_by_cloud", 200, "[1, 2]" },
+        { "statistics/job_stats_by_cloud", 200, "" },
+        { "statistics/job_stats_by_cloud", 503, """{"success": true}""" },
+        { "job/generate_offline_execution_script", 200, "\"#!/bin/bash\\necho\"" },
+        { "job/generate_offline_execution_script", 200, "\"ERROR: no such job\"" },
+        { "job/generate_offline_execution_script", 200, "ERROR: not JSON" },
+        { "job/generate_offline_execution_script", 200, "#!/bin/bash" },
+    };
+
+    /// <summary>Public reads keep only successes: the silo's rule must be the rule the agent's result is made by.</summary>
+    [Theory]
+    [MemberData(nameof(Replies))]
+    public void PandaAnswers_CallsASuccess_ExactlyWhatTheToolResultDoes(string path, int status, string body)
+    {
+        var endpoint = Catalog.Endpoints.Single(e => e.Path == path);
+        var reply = new PandaReply(status, body);
+
+        Assert.Equal(From(endpoint, reply).IsError != true, PandaAnswers.Succeeded(reply, endpoint.Envelope));
+    }
+
     private static CallToolResult From(PandaEndpoint endpoint, PandaReply reply) => ToolResults.From(endpoint, reply);
 }
