@@ -32,6 +32,8 @@ public static class LogEvents
     // Requests refused before MCP work (gateway/Security).
     public const int OriginRefused = 4001;
     public const int CallerLimited = 4002;
+    public const int TokenRefused = 4003;
+    public const int IdentityProviderUnavailable = 4004;
 
     // Hosting: start, stop, the cluster connection.
     public const int GatewayStarted = 5001;

@@ -1,5 +1,6 @@
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Hosting;
+using PandaMcp.Gateway.Identity;
 using PandaMcp.Gateway.Telemetry;
 using PandaMcp.Gateway.Security;
 using PandaMcp.Silo.Dashboard;
@@ -19,6 +20,7 @@ public static class GatewayApp
         builder.AddPandaLogLevelDefaults();
         builder.AddPandaGateway();
         builder.AddPandaSecurity();
+        builder.AddCallerVerification();
         builder.AddPandaCluster();
         builder.AddPandaMcpServer();
         builder.AddGatewayTelemetry();

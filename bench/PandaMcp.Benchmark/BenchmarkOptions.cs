@@ -49,6 +49,7 @@ public sealed record BenchmarkOptions
                                 question (statistics_job_stats_by_cloud) for --duration S (30) after --warmup S (10),
                                 with public reads shared (the defaults) and with PandaMcp:PublicReads:Enabled=false:
                                 the agents' calls per second and the REST calls PanDA received
+          --verify              in-process: what verifying a caller's ID token costs, remembered and first seen
 
         The rate run sends public reads as calls of their own (PandaMcp:PublicReads:Enabled=false), so that each call
         reaches PanDA as through the relay; --public-reads measures the sharing.
@@ -90,6 +91,9 @@ public sealed record BenchmarkOptions
 
     /// <summary>Run the public-reads scenario instead of the rate run.</summary>
     public bool PublicReads { get; private init; }
+
+    /// <summary>Measure token verification instead of the rate run.</summary>
+    public bool Verify { get; private init; }
 
     public int SoakRestarts { get; private init; } = 10;
 
@@ -145,6 +149,7 @@ public sealed record BenchmarkOptions
                 "--servers-from" => options with { ServersFrom = Value() },
                 "--soak" => options with { Soak = true },
                 "--public-reads" => options with { PublicReads = true },
+                "--verify" => options with { Verify = true },
                 "--soak-restarts" => options with { SoakRestarts = Count(name, Value()) },
                 "--soak-duration" => options with { SoakDuration = Seconds(name, Value(), allowZero: true) },
                 "--soak-rate" => options with { SoakRate = Count(name, Value()) },

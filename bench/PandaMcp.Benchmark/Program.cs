@@ -33,6 +33,7 @@ try
         { Startup: true } => await StartupProbe.RunAsync(options, Console.Out, cancellation.Token),
         { Soak: true } => await SoakRun.RunAsync(options, Console.Out, cancellation.Token),
         { PublicReads: true } => await PublicReadsRun.RunAsync(options, Console.Out, cancellation.Token),
+        { Verify: true } => await VerifyProbe.RunAsync(options, Console.Out, cancellation.Token),
         _ => await BenchmarkSession.RunAsync(options, Console.Out, cancellation.Token),
     });
     return 0;

@@ -30,7 +30,7 @@ public static class ResumeProbe
         var endpoint = cluster.McpEndpoints[0];
         await using var session = await RawSessionCaller.StartAsync(
             [endpoint], "system_is_alive", new Dictionary<string, JsonElement>(), PandaCredentials.Anonymous, cancellationToken);
-        var grain = client.Grains.GetGrain<ISessionGrain>(session.SessionId);
+        var grain = client.Grains.GetSessionGrain(session.SessionId);
         await using var listening = grain.ListenAsync(new SessionCaller(CallerIdentity.Anonymous, SessionTransport.StreamableHttp), cancellationToken)
             .GetAsyncEnumerator(cancellationToken);
         var firstEvent = await FillStreamAsync(grain, listening);

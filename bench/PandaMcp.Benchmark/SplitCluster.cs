@@ -74,7 +74,6 @@ public sealed class SplitCluster : IAsyncDisposable
                 ["PandaMcp__Cluster__SiloPort"] = $"{FreePort.Next()}",
                 ["PandaMcp__Cluster__GatewayPort"] = $"{FreePort.Next()}",
                 ["PandaMcp__Cluster__AdvertisedIP"] = "127.0.0.1",
-                ["PANDA_API_URL_SSL"] = _pandaApiUrl.ToString(),
             }));
         await silo.WaitUntilServingAsync(new Uri(url, "health/ready"), StartTimeout, cancellationToken, successOnly: true);
         return (silo, url);
@@ -99,6 +98,8 @@ public sealed class SplitCluster : IAsyncDisposable
     /// <summary>What every process of the cluster shares: Redis and the cluster's ids.</summary>
     public Dictionary<string, string> Settings() => new()
     {
+        // Silos call PanDA there; gateways read PanDA's auth configuration there, to verify tokens.
+        ["PANDA_API_URL_SSL"] = _pandaApiUrl.ToString(),
         ["PandaMcp__Cluster__Redis"] = Redis.ConnectionString,
         ["PandaMcp__Cluster__ClusterId"] = ClusterId,
         ["PandaMcp__Cluster__ServiceId"] = ClusterId,

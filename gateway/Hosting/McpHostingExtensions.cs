@@ -4,6 +4,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Microsoft.Extensions.Options;
 using PandaMcp.Gateway.Cluster;
+using PandaMcp.Gateway.Identity;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Sessions;
 using PandaMcp.Gateway.Tools;
@@ -56,7 +57,8 @@ public static class McpHostingExtensions
     /// <summary>Reads each MCP request once (<see cref="McpRequest"/>), before the checks that need its caller or message.</summary>
     public static WebApplication UseMcpRequests(this WebApplication app)
     {
-        app.UseWhen(context => McpPaths.IsMcp(context.Request.Path), branch => branch.UseMiddleware<McpRequestReader>());
+        app.UseWhen(context => McpPaths.IsMcp(context.Request.Path),
+            branch => branch.UseMiddleware<McpRequestReader>().UseMiddleware<CallerVerification>());
         return app;
     }
 

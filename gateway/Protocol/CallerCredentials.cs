@@ -24,4 +24,16 @@ public static class CallerCredentials
             ? PandaCredentials.Anonymous
             : new PandaCredentials(authorization.Length > 0 ? authorization : null, origin.Length > 0 ? origin : null);
     }
+
+    /// <summary>The token of an <c>Authorization</c> value (its <c>Bearer</c> scheme word, if any, taken off), or null.</summary>
+    public static string? BearerToken(string? authorization)
+    {
+        if (string.IsNullOrWhiteSpace(authorization))
+        {
+            return null;
+        }
+        var token = authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) ? authorization[BearerPrefix.Length..] : authorization;
+        token = token.Trim();
+        return token.Length > 0 ? token : null;
+    }
 }

@@ -11,8 +11,6 @@ namespace PandaMcp.Gateway.Protocol;
 /// </summary>
 public sealed class McpRequest
 {
-    private string? _identity;
-
     private McpRequest(HttpRequest request)
     {
         var headers = request.Headers;
@@ -54,8 +52,14 @@ public sealed class McpRequest
     /// <summary>What travels with the caller's PanDA calls: never stored, never logged.</summary>
     public PandaCredentials Credentials { get; }
 
-    /// <summary>Who the caller is, as a fingerprint of its token that can be stored and logged (computed once).</summary>
-    public string Identity => _identity ??= CallerIdentity.Of(Credentials);
+    /// <summary>
+    /// Who the caller is, as a fingerprint that can be stored and logged: anonymous until its token is verified
+    /// (<see cref="Identity.CallerVerification"/>), so that no unverified claim ever reaches a session or a limit.
+    /// </summary>
+    public string Identity { get; private set; } = CallerIdentity.Anonymous;
+
+    /// <summary>Sets <see cref="Identity"/> from the caller's verified token.</summary>
+    public void Verified(string identity) => Identity = identity;
 
     /// <summary>The JSON-RPC message of a POST; <see cref="JsonValueKind.Undefined"/> for other requests.</summary>
     public JsonElement Message { get; private set; }

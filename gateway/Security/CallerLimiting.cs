@@ -62,7 +62,7 @@ public static partial class CallerLimiting
         && (request.Path.StartsWithSegments(McpPaths.Mcp) || request.Path.StartsWithSegments(McpPaths.LegacyStream));
 
     private static string CallerKey(HttpContext context) =>
-        (context.Features.Get<McpRequest>()?.Identity ?? CallerIdentity.Of(CallerCredentials.From(context.Request))) is var identity
+        (context.Features.Get<McpRequest>()?.Identity ?? CallerIdentity.Anonymous) is var identity
         && identity == CallerIdentity.Anonymous
             ? $"{identity}:{context.Connection.RemoteIpAddress}"
             : identity;

@@ -9,9 +9,12 @@ namespace PandaMcp.Gateway.Sessions;
 /// </summary>
 public sealed class ClusterSession(IGrainFactory grains, string sessionId, SessionCaller caller)
 {
-    private readonly ISessionGrain _grain = grains.GetGrain<ISessionGrain>(sessionId);
+    private readonly ISessionGrain _grain = grains.GetSessionGrain(sessionId);
 
     public string Id => sessionId;
+
+    /// <summary>How logs name the session: its grain key, never its id (<see cref="SessionGrains"/>).</summary>
+    public string LogName => SessionGrains.KeyOf(sessionId);
 
     public SessionCaller Caller => caller;
 

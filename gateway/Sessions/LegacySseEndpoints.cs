@@ -53,7 +53,7 @@ public sealed partial class LegacySseEndpoints(
             return;
         }
 
-        LogOpened(logger, session.Id);
+        LogOpened(logger, session.LogName);
         metrics.StreamOpened(GatewayMetrics.LegacySseTransport);
         try
         {
@@ -79,7 +79,7 @@ public sealed partial class LegacySseEndpoints(
                 // The session then ends with its idle time.
                 LogServeFailed(logger, e.GetType().Name);
             }
-            LogClosed(logger, session.Id);
+            LogClosed(logger, session.LogName);
             metrics.StreamClosed(GatewayMetrics.LegacySseTransport);
         }
     }
@@ -156,11 +156,11 @@ public sealed partial class LegacySseEndpoints(
         }
     }
 
-    [LoggerMessage(EventId = LogEvents.LegacyStreamOpened, Level = LogLevel.Debug, Message = "Legacy SSE session {SessionId} opened")]
-    private static partial void LogOpened(ILogger logger, string sessionId);
+    [LoggerMessage(EventId = LogEvents.LegacyStreamOpened, Level = LogLevel.Debug, Message = "Legacy SSE session {Session} opened")]
+    private static partial void LogOpened(ILogger logger, string session);
 
-    [LoggerMessage(EventId = LogEvents.LegacyStreamClosed, Level = LogLevel.Debug, Message = "Legacy SSE session {SessionId} closed")]
-    private static partial void LogClosed(ILogger logger, string sessionId);
+    [LoggerMessage(EventId = LogEvents.LegacyStreamClosed, Level = LogLevel.Debug, Message = "Legacy SSE session {Session} closed")]
+    private static partial void LogClosed(ILogger logger, string session);
 
     [LoggerMessage(EventId = LogEvents.LegacyRequestFailed, Level = LogLevel.Warning, Message = "A legacy SSE request failed in the cluster: {ExceptionType}")]
     private static partial void LogServeFailed(ILogger logger, string exceptionType);

@@ -1,8 +1,11 @@
+using PandaMcp.Contracts.Sessions;
+
 namespace PandaMcp.Gateway.Telemetry;
 
 /// <summary>
-/// Puts a request's MCP session id (the <c>Mcp-Session-Id</c> header, or the legacy transport's <c>session_id</c>)
-/// in the log scope, so that every line its handlers write names the session. Tool handlers run in the request's
+/// Puts a request's MCP session (the <c>Mcp-Session-Id</c> header, or the legacy transport's <c>session_id</c>) in the
+/// log scope, so that every line its handlers write names the session: by its grain key, a hash of the id, which
+/// also names it in the silos' lines and gives no one the id to present. Tool handlers run in the request's
 /// execution context, so the scope reaches them.
 /// </summary>
 public sealed class SessionLogScopeMiddleware(RequestDelegate next, ILogger<SessionLogScopeMiddleware> logger)
@@ -20,7 +23,7 @@ public sealed class SessionLogScopeMiddleware(RequestDelegate next, ILogger<Sess
             await next(context);
             return;
         }
-        using var scope = GatewayLogScopes.BeginSession(logger, sessionId);
+        using var scope = GatewayLogScopes.BeginSession(logger, SessionGrains.KeyOf(sessionId));
         await next(context);
     }
 }

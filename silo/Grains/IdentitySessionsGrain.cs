@@ -55,7 +55,7 @@ public sealed class IdentitySessionsGrain(
     private async Task DropEndedSessionsAsync()
     {
         var sessions = state.State.Sessions.ToArray();
-        var live = await Task.WhenAll(sessions.Select(id => GrainFactory.GetGrain<ISessionGrain>(id).ExistsAsync()));
+        var live = await Task.WhenAll(sessions.Select(key => GrainFactory.GetGrain<ISessionGrain>(key).ExistsAsync()));
         var ended = sessions.Where((_, i) => !live[i]).ToArray();
         if (ended.Length > 0)
         {

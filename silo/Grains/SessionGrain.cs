@@ -400,11 +400,11 @@ public sealed partial class SessionGrain(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    [LoggerMessage(EventId = LogEvents.SessionStarted, Level = LogLevel.Debug, Message = "Session {SessionId} started")]
-    private static partial void LogStarted(ILogger logger, string sessionId);
+    [LoggerMessage(EventId = LogEvents.SessionStarted, Level = LogLevel.Debug, Message = "Session {Session} started")]
+    private static partial void LogStarted(ILogger logger, string session);
 
-    [LoggerMessage(EventId = LogEvents.SessionEnded, Level = LogLevel.Debug, Message = "Session {SessionId} ended: {Reason}")]
-    private static partial void LogEnded(ILogger logger, string sessionId, string reason);
+    [LoggerMessage(EventId = LogEvents.SessionEnded, Level = LogLevel.Debug, Message = "Session {Session} ended: {Reason}")]
+    private static partial void LogEnded(ILogger logger, string session, string reason);
 
     [LoggerMessage(EventId = LogEvents.SessionCallFailed, Level = LogLevel.Warning, Message = "A session's call of {Tool} failed in the cluster: {ExceptionType}")]
     private static partial void LogCallFailed(ILogger logger, string tool, string exceptionType);

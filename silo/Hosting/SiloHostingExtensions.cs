@@ -118,9 +118,17 @@ public static class SiloHostingExtensions
         return services;
     }
 
-    /// <summary>The PanDA REST client the module grains use, with its validated options.</summary>
-    public static IServiceCollection AddPandaClient(this IServiceCollection services)
+    /// <summary>
+    /// Where PanDA is and how to trust it (<see cref="PandaClientOptions"/>), validated at start: for the PanDA client,
+    /// and for a gateway, which reads PanDA's auth configuration from the same server. Added once.
+    /// </summary>
+    public static IServiceCollection AddPandaClientOptions(this IServiceCollection services)
     {
+        if (services.Any(s => s.ServiceType == typeof(PandaClientOptionsMarker)))
+        {
+            return services;
+        }
+        services.AddSingleton<PandaClientOptionsMarker>();
         services.AddOptions<PandaClientOptions>()
             .BindConfiguration(PandaClientOptions.SectionName)
             .Configure<IConfiguration>((options, configuration) =>
@@ -141,6 +149,13 @@ public static class SiloHostingExtensions
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        return services;
+    }
+
+    /// <summary>The PanDA REST client the module grains use, with its validated options.</summary>
+    public static IServiceCollection AddPandaClient(this IServiceCollection services)
+    {
+        services.AddPandaClientOptions();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SiloMetrics>();
@@ -178,4 +193,7 @@ public static class SiloHostingExtensions
                 context.ServiceProvider.GetRequiredService<PandaCircuit>()));
         return services;
     }
+
+    /// <summary>Marks <see cref="AddPandaClientOptions"/> as done: its options bindings must not be added twice.</summary>
+    private sealed class PandaClientOptionsMarker;
 }

@@ -33,7 +33,7 @@ public sealed class AuthTests(EmulatorFixture fixture)
     [Fact]
     public async Task TokenSignedWithAnotherKey_Is403()
     {
-        var token = new TokenIssuer("another-key-that-is-long-enough-for-hs256!").Issue("alice");
+        var token = TokenIssuer.WithNewKey(TokenIssuer.KeyId).Issue("alice");
 
         var answer = await _client.GetAsync("system/is_alive", token: token);
 

@@ -8,7 +8,7 @@ namespace PandaEmulator;
 /// </summary>
 public static class EmulatorApp
 {
-    /// <summary>Builds the emulator from command-line arguments (<c>--urls</c>, <c>--signing-key</c>, <c>--delay-ms</c>...).</summary>
+    /// <summary>Builds the emulator from command-line arguments (<c>--urls</c>, <c>--issuer</c>, <c>--delay-ms</c>...).</summary>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PandaEmulator;
+using PandaMcp.Contracts.Sessions;
 using PandaMcp.Silo.Grains;
 using PandaMcp.Testing;
 
@@ -54,7 +55,7 @@ public sealed class FailoverTests(SplitClusterFixture cluster) : IAsyncLifetime
         var clusterId = ClusterIdOf(gateways[0]);
         using var http = new HttpClient();
         var session = await RawMcpSession.StartAsync(http, Mcp(gateways[0]), Alice);
-        var host = await cluster.SiloOfAsync(clusterId, nameof(SessionGrain), session.SessionId);
+        var host = await cluster.SiloOfAsync(clusterId, nameof(SessionGrain), SessionGrains.KeyOf(session.SessionId));
         var doomed = silos.Single(s => s.SiloPort == host);
         await cluster.SlowDownAsync(SlowRoute, TimeSpan.FromSeconds(8));
 

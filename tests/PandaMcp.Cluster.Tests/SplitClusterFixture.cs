@@ -58,7 +58,6 @@ public sealed class SplitClusterFixture : IAsyncLifetime
             ["PandaMcp__Cluster__SiloPort"] = $"{siloPort}",
             ["PandaMcp__Cluster__GatewayPort"] = $"{FreePort.Next()}",
             ["PandaMcp__Cluster__AdvertisedIP"] = "127.0.0.1",
-            ["PANDA_API_URL_SSL"] = Emulator.ApiBaseUrl.ToString(),
         }, siloPort));
     }
 
@@ -95,6 +94,8 @@ public sealed class SplitClusterFixture : IAsyncLifetime
             ["PandaMcp__Cluster__ClusterId"] = clusterId,
             // Grain state in Redis is the service's: clusters of these tests share one Redis, not their state.
             ["PandaMcp__Cluster__ServiceId"] = clusterId,
+            // Silos call PanDA there; gateways read PanDA's auth configuration there, to verify tokens.
+            ["PANDA_API_URL_SSL"] = Emulator.ApiBaseUrl.ToString(),
             ["PandaMcp__Panda__Timeout"] = "00:00:10",
             ["PandaMcp__Sessions__ProgressInterval"] = "00:00:00.500",
             // The loads here come from one identity, faster than a person's calls per second: that limit has tests of its own.
@@ -121,8 +122,7 @@ public sealed class SplitClusterFixture : IAsyncLifetime
         return process;
     }
 
-    /// <summary>An MCP client of <paramref name="gateway"/> that speaks <paramref name="protocolVersion"/>.</summary>
-    /// <summary>A client of <paramref name="gateway"/>; with <paramref name="authorization"/>, it sends the token and the VO.</summary>
+    /// <summary>An MCP client of <paramref name="gateway"/> that speaks <paramref name="protocolVersion"/>; with <paramref name="authorization"/>, it sends the token and the VO.</summary>
     public static Task<McpClient> ConnectAsync(ClusterProcess gateway, string protocolVersion, string? authorization = null) =>
         McpClient.CreateAsync(
             new HttpClientTransport(new HttpClientTransportOptions

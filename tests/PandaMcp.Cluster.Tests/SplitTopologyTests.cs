@@ -65,6 +65,23 @@ public sealed class SplitTopologyTests(SplitClusterFixture cluster)
     }
 
     [Fact]
+    public async Task AForgedToken_IsRefusedWith401_ByEveryGateway_BeforePandaIsCalled()
+    {
+        // Alice's claims, signed with a key of the forger's.
+        var forged = "Bearer " + TokenIssuer.WithNewKey(TokenIssuer.KeyId).Issue("alice");
+        var before = await cluster.EmulatorCallsAsync(UserRoute);
+        using var http = new HttpClient();
+
+        foreach (var gateway in cluster.Gateways)
+        {
+            var refusal = await Assert.ThrowsAsync<InvalidOperationException>(() => RawMcpSession.StartAsync(http, new Uri(gateway.Address, "/mcp"), forged));
+            Assert.Contains("initialize answered 401", refusal.Message);
+            Assert.Contains("signature does not verify", refusal.Message);
+        }
+        Assert.Equal(before, await cluster.EmulatorCallsAsync(UserRoute));
+    }
+
+    [Fact]
     public async Task APublicQuestion_AskedThroughEveryGatewayAtOnce_CostsPandaOneCall()
     {
         const string tool = "statistics_job_stats_by_site_and_resource_type";

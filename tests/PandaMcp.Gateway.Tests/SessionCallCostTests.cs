@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PandaEmulator;
+using PandaMcp.Contracts.Sessions;
 using PandaMcp.Testing;
 
 namespace PandaMcp.Gateway.Tests;
@@ -15,7 +16,7 @@ public sealed class SessionCallCostTests(GatewayFixture gateway)
     public async Task ASessionToolCall_IsOneGrainCall_AndItsAnswerComesBackAsJson()
     {
         var session = await RawMcpSession.StartAsync(gateway.Http, gateway.McpUrl);
-        var before = gateway.GrainCalls.CallsTo(session.SessionId).Count;
+        var before = gateway.GrainCalls.CallsTo(SessionGrains.KeyOf(session.SessionId)).Count;
 
         await using var call = await session.RequestAsync(gateway.McpUrl, 7, "tools/call", new { name = "system_is_alive", arguments = new { } });
 
@@ -30,7 +31,7 @@ public sealed class SessionCallCostTests(GatewayFixture gateway)
     {
         var session = await RawMcpSession.StartAsync(gateway.Http, gateway.McpUrl);
         Assert.Equal(["ISessionGrain.StartAsync", "ISessionGrain.TouchAsync"], Calls(session.SessionId, 0));
-        var before = gateway.GrainCalls.CallsTo(session.SessionId).Count;
+        var before = gateway.GrainCalls.CallsTo(SessionGrains.KeyOf(session.SessionId)).Count;
 
         await session.CallAsync(gateway.McpUrl, 1, "tools/list");
         await session.CallAsync(gateway.McpUrl, 2, "ping");
@@ -84,7 +85,7 @@ public sealed class SessionCallCostTests(GatewayFixture gateway)
     }
 
     private IReadOnlyList<string> Calls(string sessionId, int skip) =>
-        gateway.GrainCalls.CallsTo(sessionId).Skip(skip).Select(call => call[(call.LastIndexOf('.', call.LastIndexOf('.') - 1) + 1)..]).ToList();
+        gateway.GrainCalls.CallsTo(SessionGrains.KeyOf(sessionId)).Skip(skip).Select(call => call[(call.LastIndexOf('.', call.LastIndexOf('.') - 1) + 1)..]).ToList();
 
     private static string Normalized(string json) => JsonSerializer.Serialize(JsonDocument.Parse(json).RootElement);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ModelContextProtocol.Client;
 using PandaEmulator;
 using PandaMcp.Contracts;
+using PandaMcp.Contracts.Sessions;
 using PandaMcp.Silo.Hosting;
 
 namespace PandaMcp.Operations.Tests;
@@ -65,7 +66,7 @@ public sealed class JsonLogTests : IAsyncLifetime
 
         Assert.True(result.IsError);
         var scopes = rejected.GetProperty("Scopes").EnumerateArray().ToList();
-        Assert.Contains(scopes, s => s.TryGetProperty("McpSessionId", out var id) && id.GetString() == client.SessionId);
+        Assert.Contains(scopes, s => s.TryGetProperty("McpSession", out var id) && id.GetString() == SessionGrains.KeyOf(client.SessionId!));
         Assert.Contains(scopes, s => s.TryGetProperty("McpTool", out var tool) && tool.GetString() == "task_get_status");
         Assert.DoesNotContain(token, _gateway.Output);
     }

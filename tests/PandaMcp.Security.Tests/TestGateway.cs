@@ -65,9 +65,9 @@ public sealed class TestGateway : IAsyncDisposable
     }
 
     /// <summary>Calls a tool statelessly and returns what the agent reads: whether it is an error, and its first text.</summary>
-    public async Task<(bool IsError, string Text)> CallToolAsync(string tool, string arguments = "{}", string? token = null)
+    public async Task<(bool IsError, string Text)> CallToolAsync(string tool, string arguments = "{}", string? token = null, string? origin = null)
     {
-        using var request = ToolCall(tool, arguments, token);
+        using var request = ToolCall(tool, arguments, token, origin);
         using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("result");

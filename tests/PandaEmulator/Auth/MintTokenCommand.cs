@@ -3,8 +3,8 @@ using System.Globalization;
 namespace PandaEmulator.Auth;
 
 /// <summary>
-/// <c>mint-token --sub alice [--vo atlas] [--production] [--ttl 3600] [--name "Alice Smith"] [--signing-key K] [--issuer I]</c>:
-/// prints a token the emulator accepts.
+/// <c>mint-token --sub alice [--vo atlas] [--production] [--ttl 3600] [--name "Alice Smith"] [--issuer I]</c>:
+/// prints a token signed with the development key, which every emulator accepts.
 /// </summary>
 internal static class MintTokenCommand
 {
@@ -17,7 +17,6 @@ internal static class MintTokenCommand
         var vo = "atlas";
         var production = false;
         var ttl = TokenIssuer.DefaultLifetime;
-        var key = TokenIssuer.DefaultSigningKey;
         var issuer = TokenIssuer.DefaultIssuer;
         for (var i = 0; i < args.Count; i++)
         {
@@ -31,7 +30,6 @@ internal static class MintTokenCommand
                     case "--name": name = Value(); break;
                     case "--production": production = true; break;
                     case "--ttl": ttl = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)); break;
-                    case "--signing-key": key = Value(); break;
                     case "--issuer": issuer = Value(); break;
                     default: throw new ArgumentException($"Unknown option {args[i]}.");
                 }
@@ -49,7 +47,7 @@ internal static class MintTokenCommand
         }
         try
         {
-            output.WriteLine(new TokenIssuer(key, issuer).Issue(sub, vo, production, ttl, name));
+            output.WriteLine(new TokenIssuer(issuer: issuer).Issue(sub, vo, production, ttl, name));
             return 0;
         }
         catch (ArgumentException e)
@@ -61,7 +59,7 @@ internal static class MintTokenCommand
 
     private static int Usage(TextWriter error)
     {
-        error.WriteLine("usage: mint-token --sub <user> [--vo atlas] [--production] [--ttl <seconds>] [--name <full name>] [--signing-key <key>] [--issuer <iss>]");
+        error.WriteLine("usage: mint-token --sub <user> [--vo atlas] [--production] [--ttl <seconds>] [--name <full name>] [--issuer <iss>]");
         return 2;
     }
 }

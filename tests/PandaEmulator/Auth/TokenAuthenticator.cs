@@ -25,19 +25,21 @@ internal sealed class TokenAuthenticator
     private readonly TokenValidationParameters _signatureOnly;
     private readonly string _issuer;
     private readonly IReadOnlySet<string> _knownVos;
+    private readonly IdentityProvider _provider;
     private readonly TimeProvider _time;
 
-    public TokenAuthenticator(IOptions<EmulatorOptions> options, TimeProvider time)
+    public TokenAuthenticator(IOptions<EmulatorOptions> options, IdentityProvider provider, TimeProvider time)
     {
         var settings = options.Value;
         _issuer = settings.Issuer;
         _knownVos = settings.KnownVos;
+        _provider = provider;
         _time = time;
         // Times and issuer are checked by hand afterwards, to give PyJWT's messages in PyJWT's order.
         _signatureOnly = new TokenValidationParameters
         {
-            IssuerSigningKey = TokenIssuer.CreateKey(settings.SigningKey),
-            ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+            IssuerSigningKeyResolver = (_, _, keyId, _) => provider.Find(keyId) is { } key ? [key] : [],
+            ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
             ValidateIssuer = false,
             ValidateAudience = false,
             ValidateLifetime = false,
@@ -116,11 +118,11 @@ internal sealed class TokenAuthenticator
         {
             throw new InvalidTokenException("cannot extract kid from headers");
         }
-        if (kid != TokenIssuer.KeyId)
+        if (_provider.Find(kid) is null)
         {
             throw new InvalidTokenException($"JWK not found for kid={kid}");
         }
-        if (header["alg"] as string != SecurityAlgorithms.HmacSha256)
+        if (header["alg"] as string != SecurityAlgorithms.RsaSha256)
         {
             throw new InvalidTokenException("The specified alg value is not allowed");
         }

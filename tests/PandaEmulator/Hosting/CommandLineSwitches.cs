@@ -5,7 +5,6 @@ internal static class CommandLineSwitches
 {
     public static readonly IReadOnlyDictionary<string, string> Mappings = new Dictionary<string, string>
     {
-        ["--signing-key"] = "Emulator:SigningKey",
         ["--issuer"] = "Emulator:Issuer",
         ["--vos"] = "Emulator:Vos",
         ["--record-limit"] = "Emulator:RecordLimit",

@@ -33,6 +33,7 @@ internal static class EmulatorHostingExtensions
         services.AddSingleton<IHandlerModule, FileServerHandlers>();
         services.AddSingleton<IHandlerModule, OtherHandlers>();
         services.AddSingleton<HandlerRegistry>();
+        services.AddSingleton<IdentityProvider>();
         services.AddSingleton<TokenAuthenticator>();
         services.AddSingleton<EmulatorState>();
         services.AddSingleton<RequestRecorder>();
@@ -49,6 +50,7 @@ internal static class EmulatorHostingExtensions
         // Build the handler table at start-up so a handler for a route the catalog lacks fails fast.
         _ = app.Services.GetRequiredService<HandlerRegistry>();
         app.MapEmulatorControl();
+        app.MapIdentity();
         var endpoint = app.Services.GetRequiredService<PandaApiEndpoint>();
         app.Map("/api/{**rest}", endpoint.HandleAsync);
         return app;

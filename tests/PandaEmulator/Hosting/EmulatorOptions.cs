@@ -6,11 +6,11 @@ public sealed class EmulatorOptions
 {
     public const string SectionName = "Emulator";
 
-    /// <summary>The HS256 key tokens must be signed with (at least 32 bytes).</summary>
-    public string SigningKey { get; set; } = TokenIssuer.DefaultSigningKey;
-
     /// <summary>The issuer tokens must name.</summary>
     public string Issuer { get; set; } = TokenIssuer.DefaultIssuer;
+
+    /// <summary>The audience the emulator's auth configuration (<c>/auth/&lt;vo&gt;_auth_config.json</c>) names.</summary>
+    public string Audience { get; set; } = TokenIssuer.DefaultAudience;
 
     /// <summary>The VOs PanDA knows (its <c>auth_policies</c>), comma-separated.</summary>
     public string Vos { get; set; } = "atlas";

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace PandaEmulator.Hosting;
@@ -9,10 +8,6 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
     public ValidateOptionsResult Validate(string? name, EmulatorOptions options)
     {
         var errors = new List<string>();
-        if (Encoding.UTF8.GetByteCount(options.SigningKey) < 32)
-        {
-            errors.Add("Emulator:SigningKey (--signing-key) must be at least 32 bytes for HS256.");
-        }
         if (options.KnownVos.Count == 0)
         {
             errors.Add("Emulator:Vos (--vos) must name at least one VO.");
