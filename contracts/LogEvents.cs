@@ -43,6 +43,8 @@ public static class LogEvents
     // The stdio bridge (clients/PandaMcp.StdioBridge, which links this file).
     public const int BridgeNoToken = 9001;
     public const int BridgeUsingToken = 9002;
+    public const int BridgeTokenRefreshed = 9003;
+    public const int BridgeRefreshFailed = 9004;
     public const int BridgeConnected = 9010;
     public const int BridgeConnectFailed = 9011;
     public const int BridgeForwardFailed = 9020;

@@ -34,10 +34,20 @@ internal static class BridgeHostingExtensions
                 o.TokenFile = bridge.TokenFile;
                 o.Vo = bridge.Vo;
                 o.CaBundle = bridge.CaBundle;
+                o.PandaUrl = bridge.PandaUrl;
+                o.RefreshMargin = bridge.RefreshMargin;
             });
         builder.Services.AddSingleton<IValidateOptions<BridgeOptions>, BridgeOptionsValidator>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IdTokenFile>();
+        builder.Services.AddHttpClient(BridgeLogin.HttpClientName, client => client.Timeout = BridgeLogin.Timeout);
+        builder.Services.AddSingleton(services =>
+        {
+            var settings = services.GetRequiredService<IOptions<BridgeOptions>>().Value;
+            return new PandaAuthClient(
+                services.GetRequiredService<IHttpClientFactory>().CreateClient(BridgeLogin.HttpClientName), settings.PandaUrl, VoName(settings.Vo));
+        });
+        builder.Services.AddSingleton<TokenRefresher>();
         builder.Services.AddTransient<PandaCredentialHandler>();
         builder.Services.AddHttpClient(GatewayConnection.HttpClientName)
             // The agent cancels calls it gives up on, and the gateway bounds its PanDA calls; a client timeout
@@ -57,4 +67,7 @@ internal static class BridgeHostingExtensions
         builder.Services.AddMcpServer().WithStdioServerTransport();
         return builder;
     }
+
+    /// <summary>The VO of an Origin value (<c>atlas:production</c> is VO atlas), whose auth configuration PanDA serves.</summary>
+    public static string VoName(string? vo) => (vo ?? "atlas").Split(':', '.')[0];
 }

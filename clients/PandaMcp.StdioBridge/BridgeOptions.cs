@@ -14,4 +14,10 @@ internal sealed class BridgeOptions
 
     /// <summary>A PEM file of the CAs to trust for an https gateway; null for the system's.</summary>
     public string? CaBundle { get; set; }
+
+    /// <summary>PanDA's server, whose <c>/auth/{vo}_auth_config.json</c> names the identity provider to refresh tokens with.</summary>
+    public string PandaUrl { get; set; } = "";
+
+    /// <summary>An ID token expiring within this is refreshed before a request (PanDA's panda_mcp_proxy.py: 300 s).</summary>
+    public TimeSpan RefreshMargin { get; set; } = TimeSpan.FromSeconds(300);
 }

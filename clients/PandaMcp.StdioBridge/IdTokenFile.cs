@@ -16,7 +16,7 @@ internal sealed partial class IdTokenFile(IOptions<BridgeOptions> options, TimeP
     private readonly string _path = options.Value.TokenFile;
     private readonly Lock _gate = new();
     private (bool Exists, DateTime WriteTime, long Length)? _stamp;
-    private (string? Token, DateTimeOffset? Expiry, string? Problem) _read;
+    private (string? Token, DateTimeOffset? Expiry, string? RefreshToken, string? Problem) _read;
     private IdTokenState? _reported;
 
     public IdTokenState Current()
@@ -28,20 +28,21 @@ internal sealed partial class IdTokenFile(IOptions<BridgeOptions> options, TimeP
             if (stamp != _stamp)
             {
                 _stamp = stamp;
-                _read = file.Exists ? Read() : (null, null, $"{_path} does not exist");
+                _read = file.Exists ? Read() : (null, null, null, $"{_path} does not exist");
             }
             var state = _read switch
             {
-                { Problem: { } problem } => new IdTokenState(null, problem),
-                { Expiry: { } expiry } when expiry <= time.GetUtcNow() => new IdTokenState(null, $"the ID token in {_path} expired at {expiry:u}"),
-                _ => new IdTokenState(_read.Token, null),
+                { Problem: { } problem } => new IdTokenState(null, problem, null, _read.RefreshToken),
+                { Expiry: { } expiry } when expiry <= time.GetUtcNow() =>
+                    new IdTokenState(null, $"the ID token in {_path} expired at {expiry:u}", expiry, _read.RefreshToken),
+                _ => new IdTokenState(_read.Token, null, _read.Expiry, _read.RefreshToken),
             };
             Report(state);
             return state;
         }
     }
 
-    private (string? Token, DateTimeOffset? Expiry, string? Problem) Read()
+    private (string? Token, DateTimeOffset? Expiry, string? RefreshToken, string? Problem) Read()
     {
         string text;
         try
@@ -50,32 +51,35 @@ internal sealed partial class IdTokenFile(IOptions<BridgeOptions> options, TimeP
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, null, $"{_path} cannot be read ({e.Message})");
+            return (null, null, null, $"{_path} cannot be read ({e.Message})");
         }
-        var token = text.StartsWith('{') ? FromJson(text) : text;
+        var (token, refreshToken) = text.StartsWith('{') ? FromJson(text) : (text, null);
         return token switch
         {
-            null => (null, null, $"{_path} holds neither an ID token nor JSON with an id_token"),
-            "" => (null, null, $"{_path} is empty"),
-            _ => (token, JwtExpiry.Read(token), null),
+            null => (null, null, refreshToken, $"{_path} holds neither an ID token nor JSON with an id_token"),
+            "" => (null, null, refreshToken, $"{_path} is empty"),
+            _ => (token, JwtExpiry.Read(token), refreshToken, null),
         };
     }
 
-    /// <summary>get_panda_token stores the whole token response: <c>{"id_token": ..., "refresh_token": ..., ...}</c>.</summary>
-    private static string? FromJson(string text)
+    /// <summary>get_panda_token and the bridge's login store the whole token response: <c>{"id_token": ..., "refresh_token": ..., ...}</c>.</summary>
+    private static (string? IdToken, string? RefreshToken) FromJson(string text)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
-            return document.RootElement.TryGetProperty("id_token", out var token) && token.ValueKind == JsonValueKind.String
-                ? token.GetString()!.Trim()
-                : null;
+            return (Text(document.RootElement, "id_token"), Text(document.RootElement, "refresh_token"));
         }
         catch (JsonException)
         {
-            return null;
+            return (null, null);
         }
     }
+
+    private static string? Text(JsonElement response, string name) =>
+        response.ValueKind == JsonValueKind.Object && response.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!.Trim()
+            : null;
 
     private void Report(IdTokenState state)
     {
@@ -95,7 +99,7 @@ internal sealed partial class IdTokenFile(IOptions<BridgeOptions> options, TimeP
     }
 
     [LoggerMessage(EventId = LogEvents.BridgeNoToken, Level = LogLevel.Warning,
-        Message = "No usable PanDA ID token: {Problem}. Calls go to PanDA without a token, so only its open endpoints work, until the file holds a valid one (get_panda_token writes it).")]
+        Message = "No usable PanDA ID token: {Problem}. Calls go to PanDA without a token, so only its open endpoints work, until the file holds a valid one (panda-mcp-bridge login, or PanDA's get_panda_token, writes it).")]
     private partial void LogNoToken(string problem);
 
     [LoggerMessage(EventId = LogEvents.BridgeUsingToken, Level = LogLevel.Information, Message = "Using the ID token from {Path} (expires {Expiry}).")]

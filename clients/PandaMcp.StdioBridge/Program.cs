@@ -1,7 +1,7 @@
 using PandaMcp.Clients;
 using PandaMcp.StdioBridge;
 
-var parse = BridgeCommand.Create(BridgeApp.RunAsync).Parse(args);
+var parse = BridgeCommand.Create(BridgeApp.RunAsync, BridgeLogin.RunAsync).Parse(args);
 if (parse.Errors.Count > 0)
 {
     foreach (var error in parse.Errors)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.IdentityModel.Tokens;
+using PandaEmulator.Auth;
 
 namespace PandaEmulator.Tests;
 
@@ -66,6 +67,50 @@ public sealed class IdentityProviderTests : IAsyncLifetime
 
         Assert.All(down, r => Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode));
         Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(new Uri(_emulator.Address, "/oidc/jwks"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheDeviceFlow_GrantsTokensOnceApproved_AndARefreshTokenWorksOnce()
+    {
+        var device = await FormAsync("/oidc/device", new() { ["client_id"] = TokenIssuer.DefaultAudience, ["scope"] = "openid offline_access" });
+        var code = device.Body.GetProperty("device_code").GetString()!;
+        Dictionary<string, string> Poll() => new()
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
+            ["device_code"] = code,
+            ["client_id"] = TokenIssuer.DefaultAudience,
+        };
+
+        var pending = await FormAsync("/oidc/token", Poll());
+        var tooSoon = await FormAsync("/oidc/token", Poll());
+        using (var approved = await Http.GetAsync(device.Body.GetProperty("verification_uri_complete").GetString()))
+        {
+            approved.EnsureSuccessStatusCode();
+        }
+        await Task.Delay(TimeSpan.FromSeconds(TokenGrants.PollInterval));
+        var granted = await FormAsync("/oidc/token", Poll());
+        var refresh = new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = granted.Body.GetProperty("refresh_token").GetString()!,
+            ["client_id"] = TokenIssuer.DefaultAudience,
+        };
+        var refreshed = await FormAsync("/oidc/token", refresh);
+        var replayed = await FormAsync("/oidc/token", refresh);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "authorization_pending"), (pending.Status, pending.Body.GetProperty("error").GetString()));
+        Assert.Equal("slow_down", tooSoon.Body.GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, granted.Status);
+        Assert.True((await _client.GetAsync("system/get_user_attributes", token: granted.Body.GetProperty("id_token").GetString())).Success);
+        Assert.Equal(HttpStatusCode.OK, refreshed.Status);
+        Assert.NotEqual(refresh["refresh_token"], refreshed.Body.GetProperty("refresh_token").GetString());
+        Assert.Equal("invalid_grant", replayed.Body.GetProperty("error").GetString());
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> FormAsync(string path, Dictionary<string, string> form)
+    {
+        using var response = await Http.PostAsync(new Uri(_emulator.Address, path), new FormUrlEncodedContent(form));
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 
     private async Task<JsonElement> JsonAsync(string pathOrUrl) =>

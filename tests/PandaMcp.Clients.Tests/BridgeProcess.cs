@@ -18,7 +18,8 @@ internal sealed class BridgeProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Stderr => _stderr;
 
     /// <param name="protocolVersion">The revision the agent asks for; null for the newest.</param>
-    public static async Task<BridgeProcess> StartAsync(Uri gatewayUrl, string tokenFile, string? protocolVersion = null)
+    /// <param name="more">More of the bridge's command line (<c>--panda-url</c>, <c>--refresh-margin</c>...).</param>
+    public static async Task<BridgeProcess> StartAsync(Uri gatewayUrl, string tokenFile, string? protocolVersion = null, params string[] more)
     {
         var bridge = new BridgeProcess();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
@@ -30,6 +31,7 @@ internal sealed class BridgeProcess : IAsyncDisposable
                 "--url", gatewayUrl.ToString(),
                 "--token-file", tokenFile,
                 "--vo", "atlas",
+                .. more,
             ],
             StandardErrorLines = bridge._stderr.Enqueue,
         });

@@ -17,16 +17,21 @@ public sealed class IdTokenFileTests : IDisposable
         var token = TokenIssuer.Mint(Seed.Alice);
         File.WriteAllText(_path, token + "\n");
 
-        Assert.Equal(new IdTokenState(token, null), Tokens().Current());
+        var state = Tokens().Current();
+
+        Assert.Equal((token, null, null), (state.Token, state.Problem, state.RefreshToken));
+        Assert.NotNull(state.Expiry);
     }
 
     [Fact]
-    public void GetPandaTokensJson_GivesItsIdToken()
+    public void GetPandaTokensJson_GivesItsIdToken_AndItsRefreshToken()
     {
         var token = TokenIssuer.Mint(Seed.Alice);
         File.WriteAllText(_path, JsonSerializer.Serialize(new { access_token = "a", id_token = token, refresh_token = "r", expires_in = 900 }));
 
-        Assert.Equal(token, Tokens().Current().Token);
+        var state = Tokens().Current();
+
+        Assert.Equal((token, "r"), (state.Token, state.RefreshToken));
     }
 
     [Fact]

@@ -7,6 +7,9 @@ internal static class CommandLineSwitches
     {
         ["--issuer"] = "Emulator:Issuer",
         ["--vos"] = "Emulator:Vos",
+        ["--token-lifetime"] = "Emulator:TokenLifetimeSeconds",
+        ["--device-poll-interval"] = "Emulator:DevicePollIntervalSeconds",
+        ["--device-approve-after"] = "Emulator:DeviceApproveAfterSeconds",
         ["--record-limit"] = "Emulator:RecordLimit",
         ["--delay-ms"] = "Emulator:Faults:DelayMs",
         ["--delay-jitter-ms"] = "Emulator:Faults:DelayJitterMs",

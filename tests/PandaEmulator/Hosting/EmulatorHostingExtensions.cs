@@ -34,6 +34,7 @@ internal static class EmulatorHostingExtensions
         services.AddSingleton<IHandlerModule, OtherHandlers>();
         services.AddSingleton<HandlerRegistry>();
         services.AddSingleton<IdentityProvider>();
+        services.AddSingleton<TokenGrants>();
         services.AddSingleton<TokenAuthenticator>();
         services.AddSingleton<EmulatorState>();
         services.AddSingleton<RequestRecorder>();

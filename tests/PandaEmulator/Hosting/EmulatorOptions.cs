@@ -12,6 +12,15 @@ public sealed class EmulatorOptions
     /// <summary>The audience the emulator's auth configuration (<c>/auth/&lt;vo&gt;_auth_config.json</c>) names.</summary>
     public string Audience { get; set; } = TokenIssuer.DefaultAudience;
 
+    /// <summary>The lifetime of the ID tokens the identity provider grants (device flow, refresh).</summary>
+    public int TokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>The seconds a device-flow client is told to wait between polls.</summary>
+    public int DevicePollIntervalSeconds { get; set; } = 5;
+
+    /// <summary>When set, a device-flow request approves itself this many seconds after it was made; otherwise opening its verification URL does.</summary>
+    public int? DeviceApproveAfterSeconds { get; set; }
+
     /// <summary>The VOs PanDA knows (its <c>auth_policies</c>), comma-separated.</summary>
     public string Vos { get; set; } = "atlas";
 

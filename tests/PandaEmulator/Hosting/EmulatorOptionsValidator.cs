@@ -12,6 +12,10 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
         {
             errors.Add("Emulator:Vos (--vos) must name at least one VO.");
         }
+        if (options.TokenLifetimeSeconds < 1 || options.DevicePollIntervalSeconds < 1 || options.DeviceApproveAfterSeconds < 0)
+        {
+            errors.Add("Emulator:TokenLifetimeSeconds (--token-lifetime) and DevicePollIntervalSeconds (--device-poll-interval) must be at least 1, DeviceApproveAfterSeconds (--device-approve-after) not negative.");
+        }
         if (options.RecordLimit < 0)
         {
             errors.Add("Emulator:RecordLimit (--record-limit) must not be negative.");

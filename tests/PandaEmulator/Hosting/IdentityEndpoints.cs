@@ -7,13 +7,18 @@ namespace PandaEmulator.Hosting;
 /// <summary>
 /// PanDA's identity side, as its clients and the gateway read it: the auth configuration per VO
 /// (<c>/auth/&lt;vo&gt;_auth_config.json</c>, as PanDA serves it), the OIDC discovery document and the JWKS of the
-/// identity provider; and the test controls under <c>/_emulator/identity</c>: rotate and retire keys, mint a token
-/// with the current key, take the provider down and back.
+/// identity provider, its device authorization and token endpoints (device flow, refresh); and the test controls
+/// under <c>/_emulator/identity</c>: rotate and retire keys, mint a token with the current key, revoke refresh
+/// tokens, count grants, take the provider down and back.
 /// </summary>
 internal static class IdentityEndpoints
 {
     public const string DiscoveryPath = "/oidc/.well-known/openid-configuration";
     public const string JwksPath = "/oidc/jwks";
+    public const string DevicePath = "/oidc/device";
+    public const string VerifyPath = "/oidc/device/verify";
+    public const string TokenPath = "/oidc/token";
+    private const string DeviceGrant = "urn:ietf:params:oauth:grant-type:device_code";
     private const string AuthConfigSuffix = "_auth_config.json";
 
     public static void MapIdentity(this WebApplication app)
@@ -43,6 +48,9 @@ internal static class IdentityEndpoints
                 {
                     ["issuer"] = options.Value.Issuer,
                     ["jwks_uri"] = $"{BaseUrl(request)}{JwksPath}",
+                    ["device_authorization_endpoint"] = $"{BaseUrl(request)}{DevicePath}",
+                    ["token_endpoint"] = $"{BaseUrl(request)}{TokenPath}",
+                    ["grant_types_supported"] = new JsonArray(DeviceGrant, "refresh_token"),
                     ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
                     ["subject_types_supported"] = new JsonArray("public"),
                     ["response_types_supported"] = new JsonArray("code"),
@@ -50,7 +58,79 @@ internal static class IdentityEndpoints
                 : Down());
         app.MapGet(JwksPath, (IdentityProvider provider) => provider.Available ? Results.Json(provider.Jwks()) : Down());
 
+        app.MapPost(DevicePath, async (HttpRequest request, IOptions<EmulatorOptions> options, TokenGrants grants, IdentityProvider provider) =>
+        {
+            if (await RefusalAsync(request, options.Value, provider) is { } refusal)
+            {
+                return refusal;
+            }
+            var settings = options.Value;
+            var device = grants.StartDevice(settings.DevicePollIntervalSeconds,
+                settings.DeviceApproveAfterSeconds is { } after ? TimeSpan.FromSeconds(after) : null);
+            var verify = $"{BaseUrl(request)}{VerifyPath}";
+            return Results.Json(new JsonObject
+            {
+                ["device_code"] = device.DeviceCode,
+                ["user_code"] = device.UserCode,
+                ["verification_uri"] = verify,
+                ["verification_uri_complete"] = $"{verify}?user_code={device.UserCode}",
+                ["expires_in"] = (int)TokenGrants.DeviceCodeLifetime.TotalSeconds,
+                ["interval"] = device.IntervalSeconds,
+            });
+        });
+        // What a user's browser does: opening the verification URL approves the request (as ?user=, alice by default), or ?deny=true refuses it.
+        app.MapGet(VerifyPath, (string user_code, string? user, bool? deny, TokenGrants grants) =>
+            grants.Decide(user_code, user ?? Seed.Alice, deny == true)
+                ? Results.Text(deny == true ? "Denied." : "Approved: you may go back to your application.")
+                : Results.NotFound());
+        app.MapPost(TokenPath, async (HttpRequest request, IOptions<EmulatorOptions> options, TokenGrants grants, IdentityProvider provider) =>
+        {
+            if (await RefusalAsync(request, options.Value, provider) is { } refusal)
+            {
+                return refusal;
+            }
+            var form = await request.ReadFormAsync();
+            string? user;
+            switch (form["grant_type"].ToString())
+            {
+                case DeviceGrant:
+                    (user, var error) = grants.Poll(form["device_code"].ToString());
+                    if (error is not null)
+                    {
+                        return OAuthError(error);
+                    }
+                    break;
+                case "refresh_token":
+                    user = grants.Redeem(form["refresh_token"].ToString());
+                    if (user is null)
+                    {
+                        return OAuthError("invalid_grant");
+                    }
+                    break;
+                default:
+                    return OAuthError("unsupported_grant_type");
+            }
+            var settings = options.Value;
+            var idToken = new TokenIssuer(provider.Current, settings.Issuer, settings.Audience)
+                .Issue(user!, settings.KnownVos.Order().First(), ttl: TimeSpan.FromSeconds(settings.TokenLifetimeSeconds));
+            return Results.Json(new JsonObject
+            {
+                ["access_token"] = idToken,
+                ["id_token"] = idToken,
+                ["refresh_token"] = grants.IssueRefreshToken(user!),
+                ["token_type"] = "Bearer",
+                ["expires_in"] = settings.TokenLifetimeSeconds,
+                ["scope"] = "openid profile email offline_access",
+            });
+        });
+
         var control = app.MapGroup("/_emulator/identity");
+        control.MapPost("/refresh-tokens/revoke", (TokenGrants grants) =>
+        {
+            grants.RevokeAll();
+            return Results.NoContent();
+        });
+        control.MapGet("/grants", (TokenGrants grants) => Results.Json(new { deviceGrants = grants.DeviceGrants, refreshes = grants.Refreshes }));
         control.MapPost("/keys", (IdentityProvider provider) => Results.Json(new { kid = provider.Rotate() }));
         control.MapDelete("/keys/{kid}", (string kid, IdentityProvider provider) => provider.Retire(kid) ? Results.NoContent() : Results.NotFound());
         control.MapPost("/tokens", (TokenRequest request, IOptions<EmulatorOptions> options, IdentityProvider provider) =>
@@ -67,6 +147,19 @@ internal static class IdentityEndpoints
             return Results.NoContent();
         });
     }
+
+    /// <summary>What refuses a client's request to the provider (down, or a client it does not know); null when none does.</summary>
+    private static async Task<IResult?> RefusalAsync(HttpRequest request, EmulatorOptions options, IdentityProvider provider)
+    {
+        var form = await request.ReadFormAsync();
+        return !provider.Available ? Down()
+            : form["client_id"] != options.Audience ? OAuthError("invalid_client", StatusCodes.Status401Unauthorized)
+            : null;
+    }
+
+    /// <summary>An OAuth 2.0 error answer (RFC 6749 5.2).</summary>
+    private static IResult OAuthError(string error, int status = StatusCodes.Status400BadRequest) =>
+        Results.Json(new JsonObject { ["error"] = error }, statusCode: status);
 
     private static IResult Down() => Results.Text("The identity provider is down (the emulator was told so).", statusCode: StatusCodes.Status503ServiceUnavailable);
 
