@@ -19,13 +19,18 @@ internal sealed partial class IdTokenFile(IOptions<BridgeOptions> options, TimeP
     private (string? Token, DateTimeOffset? Expiry, string? RefreshToken, string? Problem) _read;
     private IdTokenState? _reported;
 
-    public IdTokenState Current()
+    public IdTokenState Current() => Current(reread: false);
+
+    /// <summary>The file as it is now, read again whatever its time and size say (a rename within the same millisecond may keep both).</summary>
+    public IdTokenState Reread() => Current(reread: true);
+
+    private IdTokenState Current(bool reread)
     {
         lock (_gate)
         {
             var file = new FileInfo(_path);
             var stamp = (file.Exists, file.Exists ? file.LastWriteTimeUtc : default, file.Exists ? file.Length : 0);
-            if (stamp != _stamp)
+            if (reread || stamp != _stamp)
             {
                 _stamp = stamp;
                 _read = file.Exists ? Read() : (null, null, null, $"{_path} does not exist");

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PandaMcp.Contracts;
@@ -31,34 +32,14 @@ internal sealed partial class TokenRefresher(
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            using var shared = await TokenFileLock.AcquireAsync(options.Value.TokenFile, cancellationToken);
-            // Another request of this bridge, or another process, may have refreshed it meanwhile.
-            state = tokenFile.Current();
-            if (!NeedsRefresh(state))
-            {
-                return state;
-            }
-            TokenAnswer answer;
-            try
-            {
-                answer = await auth.RefreshAsync(state.RefreshToken!, cancellationToken);
-            }
-            catch (LoginException e)
-            {
-                answer = new TokenAnswer(null, e.Message.TrimEnd('.'));
-            }
-            if (answer.Error is { } error)
-            {
-                // A refused refresh token (used, revoked, expired) never works again; no answer may next time.
-                _failed = (state.RefreshToken!, error == "invalid_grant" ? DateTimeOffset.MaxValue : time.GetUtcNow() + RetryAfterFailure);
-                ReportFailure(error);
-                return state;
-            }
-            await TokenResponseFile.WriteAsync(options.Value.TokenFile, answer.ResponseJson!, cancellationToken);
-            _reportedFailure = null;
-            var refreshed = tokenFile.Current();
-            LogRefreshed(logger, options.Value.TokenFile, refreshed.Expiry?.ToString("u") ?? "unknown");
-            return refreshed;
+            return await RefreshAsync(state);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or TaskCanceledException)
+        {
+            // The lock or the file could not be had, or the answer not read: the request goes on with what the file holds.
+            ReportFailure($"{e.GetType().Name}: {e.Message.TrimEnd('.')}");
+            _failed = (state.RefreshToken!, time.GetUtcNow() + RetryAfterFailure);
+            return state;
         }
         finally
         {
@@ -66,9 +47,58 @@ internal sealed partial class TokenRefresher(
         }
     }
 
+    /// <summary>
+    /// Not cancelled with the request that started it: once the provider has rotated the refresh token, the new one
+    /// must reach the file, or every later refresh would be refused.
+    /// </summary>
+    private async Task<IdTokenState> RefreshAsync(IdTokenState state)
+    {
+        using var shared = await TokenFileLock.AcquireAsync(options.Value.TokenFile, CancellationToken.None);
+        // Another request of this bridge, or another process, may have refreshed it meanwhile.
+        state = tokenFile.Reread();
+        if (!NeedsRefresh(state))
+        {
+            return state;
+        }
+        TokenAnswer answer;
+        try
+        {
+            answer = await auth.RefreshAsync(state.RefreshToken!, CancellationToken.None);
+        }
+        catch (LoginException e)
+        {
+            answer = new TokenAnswer(null, e.Message.TrimEnd('.'));
+        }
+        if (answer.Error is { } error)
+        {
+            // A refused refresh token (used, revoked, expired) never works again; no answer may next time.
+            _failed = (state.RefreshToken!, error == "invalid_grant" ? DateTimeOffset.MaxValue : time.GetUtcNow() + RetryAfterFailure);
+            ReportFailure(error);
+            return state;
+        }
+        await TokenResponseFile.WriteAsync(options.Value.TokenFile, KeepingRefreshToken(answer.ResponseJson!, state.RefreshToken!), CancellationToken.None);
+        _reportedFailure = null;
+        var refreshed = tokenFile.Reread();
+        LogRefreshed(logger, options.Value.TokenFile, refreshed.Expiry?.ToString("u") ?? "unknown");
+        return refreshed;
+    }
+
+    /// <summary>A provider need not send a new refresh token (RFC 6749 6): then the one used is still the one to keep.</summary>
+    private static string KeepingRefreshToken(string responseJson, string used)
+    {
+        var response = JsonNode.Parse(responseJson)!.AsObject();
+        if (response["refresh_token"] is not null)
+        {
+            return responseJson;
+        }
+        response["refresh_token"] = used;
+        return response.ToJsonString();
+    }
+
     private bool NeedsRefresh(IdTokenState state) =>
         state.RefreshToken is { } refreshToken
-        && (state.Expiry is not { } expiry || expiry - time.GetUtcNow() <= options.Value.RefreshMargin)
+        // A token that does not say when it expires is not refreshed: there would be no telling when to stop.
+        && state.Expiry is { } expiry && expiry - time.GetUtcNow() <= options.Value.RefreshMargin
         && !(_failed is { } failed && failed.RefreshToken == refreshToken && time.GetUtcNow() < failed.RetryAt);
 
     private void ReportFailure(string error)

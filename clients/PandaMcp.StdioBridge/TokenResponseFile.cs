@@ -19,9 +19,13 @@ internal static class TokenResponseFile
         try
         {
             await using (var file = new FileStream(temporary, options))
-            await using (var writer = new StreamWriter(file))
             {
-                await writer.WriteAsync(json.AsMemory(), cancellationToken);
+                await using (var writer = new StreamWriter(file, leaveOpen: true))
+                {
+                    await writer.WriteAsync(json.AsMemory(), cancellationToken);
+                }
+                // On disk before the rename makes it the token file: a crash must not leave an empty one.
+                file.Flush(flushToDisk: true);
             }
             File.Move(temporary, path, overwrite: true);
         }

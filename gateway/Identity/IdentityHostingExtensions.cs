@@ -20,9 +20,7 @@ public static class IdentityHostingExtensions
         builder.Services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
-                SslOptions = UpstreamTls.ClientOptions(
-                    provider.GetRequiredService<IOptions<PandaClientOptions>>().Value,
-                    provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(UpstreamTls))),
+                SslOptions = IdentityTls.ClientOptions(provider.GetRequiredService<IOptions<PandaClientOptions>>().Value),
             })
             .RemoveAllLoggers();
         builder.Services.AddSingleton<TokenVerifier>();

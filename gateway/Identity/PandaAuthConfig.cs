@@ -20,7 +20,7 @@ public sealed record PandaAuthConfig(
         {
             var document = await retriever.GetDocumentAsync(address, cancel);
             var config = JsonSerializer.Deserialize<PandaAuthConfig>(document);
-            return config is { OidcConfigUrl.Length: > 0, Audience.Length: > 0 }
+            return config is { Audience.Length: > 0 } && Uri.TryCreate(config.OidcConfigUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
                 ? config
                 : throw new InvalidOperationException($"PanDA's auth configuration at {address} names no oidc_config_url or no audience.");
         }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,6 +28,9 @@ public sealed class TokenVerifier
 
     private const int MaxRemembered = 100_000;
 
+    /// <summary>After a provider could not be read (with no keys of it known), how long requests get 503 without another try.</summary>
+    private static readonly TimeSpan UnavailableFor = TimeSpan.FromSeconds(5);
+
     private static readonly string[] AsymmetricAlgorithms =
     [
         SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512,
@@ -35,10 +40,11 @@ public sealed class TokenVerifier
 
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ConcurrentDictionary<string, VoIssuer> _issuers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Identity, DateTimeOffset Until)> _remembered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<UInt128, (string Identity, DateTimeOffset Until)> _remembered = new();
     private readonly IdentityOptions _options;
     private readonly string[] _vos;
     private readonly string _pandaBase;
+    private readonly bool _requireHttps;
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
 
@@ -54,6 +60,8 @@ public sealed class TokenVerifier
         // PanDA's clients read the auth configuration from the server's root: the API URL without /api/v1.
         var baseUrl = panda.Value.BaseUrl.TrimEnd('/');
         _pandaBase = baseUrl.EndsWith("/api/v1", StringComparison.Ordinal) ? baseUrl[..^"/api/v1".Length] : baseUrl;
+        // A PanDA reached over plain HTTP is a development setup, whose identity provider may be plain HTTP too.
+        _requireHttps = _pandaBase.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         _http = http.CreateClient(IdentityHostingExtensions.HttpClientName);
         _time = time;
     }
@@ -77,6 +85,10 @@ public sealed class TokenVerifier
             return TokenVerdict.Verified(known.Identity);
         }
         var issuer = _issuers.GetOrAdd(vo, NewIssuer);
+        if (issuer.IsUnavailable(now))
+        {
+            return Unavailable(vo);
+        }
         TokenValidationResult result;
         try
         {
@@ -90,8 +102,8 @@ public sealed class TokenVerifier
         }
         catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            return TokenVerdict.Unavailable(
-                $"The identity provider of VO '{vo}' could not be reached to check the token's signature, so the gateway cannot tell who you are now. Try again in a minute.");
+            issuer.MarkUnavailable(_time.GetUtcNow() + UnavailableFor);
+            return Unavailable(vo);
         }
         if (!result.IsValid)
         {
@@ -111,6 +123,9 @@ public sealed class TokenVerifier
         _remembered[remembered] = (identity, jwt.ValidTo == DateTime.MinValue || jwt.ValidTo > until ? until : new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
         return TokenVerdict.Verified(identity);
     }
+
+    private static TokenVerdict Unavailable(string vo) => TokenVerdict.Unavailable(
+        $"The identity provider of VO '{vo}' could not be reached to check the token's signature, so the gateway cannot tell who you are now. Try again in a minute.");
 
     private async Task<TokenValidationResult> ValidateAsync(VoIssuer issuer, string token, CancellationToken cancellationToken)
     {
@@ -168,15 +183,29 @@ public sealed class TokenVerifier
         url => Manager(url, new OpenIdConnectConfigurationRetriever()));
 
     private ConfigurationManager<T> Manager<T>(string url, IConfigurationRetriever<T> retriever) where T : class =>
-        // The addresses come from the operator's configuration, or from PanDA's own auth configuration over the
-        // connection the gateway trusts PanDA with: an http one is a development setup, not a downgrade.
-        new(url, retriever, new HttpDocumentRetriever(_http) { RequireHttps = false })
+        new(url, retriever, new HttpDocumentRetriever(_http) { RequireHttps = _requireHttps })
         {
             AutomaticRefreshInterval = _options.RefreshInterval,
             RefreshInterval = _options.UnknownKeyRefreshInterval,
         };
 
-    /// <summary>A hash of the VO and the token: the token itself is never kept.</summary>
-    private static string Fingerprint(string vo, string token) =>
-        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes($"{vo}\n{token}")));
+    /// <summary>128 bits of SHA-256 of the VO and the token, hashed without copying the token: the token itself is never kept.</summary>
+    private static UInt128 Fingerprint(string vo, string token)
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(vo.Length + 1 + token.Length);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(vo, rented);
+            rented[written++] = (byte)'\n';
+            written += Encoding.UTF8.GetBytes(token, rented.AsSpan(written));
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(rented.AsSpan(0, written), hash);
+            return BinaryPrimitives.ReadUInt128LittleEndian(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 }

@@ -14,7 +14,8 @@ public sealed class VoIssuer
     private readonly ConfigurationManager<PandaAuthConfig>? _authConfig;
     private readonly VoIssuerOptions? _configured;
     private readonly Func<string, ConfigurationManager<OpenIdConnectConfiguration>> _discoveryAt;
-    private (string Url, ConfigurationManager<OpenIdConnectConfiguration> Manager)? _discovery;
+    /// <summary>Swapped whole, so that a request reads a URL and its manager together.</summary>
+    private volatile Discovery? _discovery;
 
     /// <param name="authConfigUrl">PanDA's auth configuration of the VO; used when <paramref name="configured"/> is null.</param>
     /// <param name="newManager">Makes a configuration manager for a document's address.</param>
@@ -42,6 +43,13 @@ public sealed class VoIssuer
     /// <summary>Asks for the keys to be read again at the next use (no more often than the manager allows).</summary>
     public void RequestKeyRefresh() => _discovery?.Manager.RequestRefresh();
 
+    private long _unavailableUntilTicks;
+
+    /// <summary>Whether the provider could not be read a moment ago: requests until then get 503 at once instead of each waiting for another read to fail.</summary>
+    public bool IsUnavailable(DateTimeOffset now) => now.UtcTicks < Interlocked.Read(ref _unavailableUntilTicks);
+
+    public void MarkUnavailable(DateTimeOffset until) => Interlocked.Exchange(ref _unavailableUntilTicks, until.UtcTicks);
+
     private static async Task<(string Url, string Audience)> AuthConfigAsync(ConfigurationManager<PandaAuthConfig> manager, CancellationToken cancellationToken)
     {
         var config = await manager.GetConfigurationAsync(cancellationToken);
@@ -52,7 +60,9 @@ public sealed class VoIssuer
     private ConfigurationManager<OpenIdConnectConfiguration> Replace(string url)
     {
         var manager = _discoveryAt(url);
-        _discovery = (url, manager);
+        _discovery = new Discovery(url, manager);
         return manager;
     }
+
+    private sealed record Discovery(string Url, ConfigurationManager<OpenIdConnectConfiguration> Manager);
 }

@@ -18,15 +18,7 @@ public static partial class UpstreamTls
         }
         else if (options.CaDirectory is { Length: > 0 } || options.CaBundleFile is { Length: > 0 })
         {
-            var authorities = new X509Certificate2Collection();
-            if (options.CaDirectory is { Length: > 0 } directory)
-            {
-                authorities.AddRange(LoadAuthorities(directory));
-            }
-            if (options.CaBundleFile is { Length: > 0 } bundle)
-            {
-                authorities.ImportFromPemFile(bundle);
-            }
+            var authorities = ConfiguredAuthorities(options);
             LogCustomTrust(logger, authorities.Count, options.CaDirectory, options.CaBundleFile);
             ssl.CertificateChainPolicy = new X509ChainPolicy
             {
@@ -36,6 +28,21 @@ public static partial class UpstreamTls
             ssl.CertificateChainPolicy.CustomTrustStore.AddRange(authorities);
         }
         return ssl;
+    }
+
+    /// <summary>The CAs of the CA folder (<c>X509_CERT_DIR</c>) and the CA bundle file, if configured; empty otherwise.</summary>
+    public static X509Certificate2Collection ConfiguredAuthorities(PandaClientOptions options)
+    {
+        var authorities = new X509Certificate2Collection();
+        if (options.CaDirectory is { Length: > 0 } directory)
+        {
+            authorities.AddRange(LoadAuthorities(directory));
+        }
+        if (options.CaBundleFile is { Length: > 0 } bundle)
+        {
+            authorities.ImportFromPemFile(bundle);
+        }
+        return authorities;
     }
 
     /// <summary>Every PEM certificate in the folder (grid CA folders hold *.pem and hashed *.0 files).</summary>

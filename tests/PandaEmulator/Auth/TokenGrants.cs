@@ -21,10 +21,14 @@ public sealed class TokenGrants(TimeProvider time)
     private readonly ConcurrentDictionary<string, RefreshGrant> _refreshTokens = new(StringComparer.Ordinal);
     private int _deviceGrants;
     private int _refreshes;
+    private int _refusedRefreshes;
 
     public int DeviceGrants => Volatile.Read(ref _deviceGrants);
 
     public int Refreshes => Volatile.Read(ref _refreshes);
+
+    /// <summary>Refresh tokens presented that were unknown, used already or revoked.</summary>
+    public int RefusedRefreshes => Volatile.Read(ref _refusedRefreshes);
 
     /// <param name="intervalSeconds">How long the client is told to wait between polls.</param>
     /// <param name="approveAfter">When set, the request approves itself (as <c>alice</c>) this long after it was made, as a user would.</param>
@@ -103,6 +107,7 @@ public sealed class TokenGrants(TimeProvider time)
     {
         if (!_refreshTokens.TryRemove(refreshToken, out var grant))
         {
+            Interlocked.Increment(ref _refusedRefreshes);
             return null;
         }
         Interlocked.Increment(ref _refreshes);

@@ -130,7 +130,7 @@ internal static class IdentityEndpoints
             grants.RevokeAll();
             return Results.NoContent();
         });
-        control.MapGet("/grants", (TokenGrants grants) => Results.Json(new { deviceGrants = grants.DeviceGrants, refreshes = grants.Refreshes }));
+        control.MapGet("/grants", (TokenGrants grants) => Results.Json(new { deviceGrants = grants.DeviceGrants, refreshes = grants.Refreshes, refusedRefreshes = grants.RefusedRefreshes }));
         control.MapPost("/keys", (IdentityProvider provider) => Results.Json(new { kid = provider.Rotate() }));
         control.MapDelete("/keys/{kid}", (string kid, IdentityProvider provider) => provider.Retire(kid) ? Results.NoContent() : Results.NotFound());
         control.MapPost("/tokens", (TokenRequest request, IOptions<EmulatorOptions> options, IdentityProvider provider) =>
