@@ -5,6 +5,7 @@ using System.Text;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
+using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Telemetry;
 
@@ -19,6 +20,7 @@ namespace PandaMcp.Gateway.Sessions;
 /// </summary>
 public sealed partial class LegacySseEndpoints(
     IGrainFactory grains,
+    GrainCallRetries retries,
     SessionMethods methods,
     SessionToolCalls toolCalls,
     SessionStreams streams,
@@ -29,7 +31,7 @@ public sealed partial class LegacySseEndpoints(
     public async Task OpenStreamAsync(HttpContext context)
     {
         var request = McpRequest.Of(context);
-        var session = new ClusterSession(grains, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Caller(request));
+        var session = new ClusterSession(grains, retries, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), Caller(request));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         SessionStreamReader stream;
         try
@@ -91,7 +93,7 @@ public sealed partial class LegacySseEndpoints(
         bool found;
         try
         {
-            found = sessionId.Length > 0 && await DeliverAsync(new ClusterSession(grains, sessionId, Caller(request)), request, context.RequestAborted);
+            found = sessionId.Length > 0 && await DeliverAsync(new ClusterSession(grains, retries, sessionId, Caller(request)), request, context.RequestAborted);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException && !context.RequestAborted.IsCancellationRequested)
         {

@@ -7,6 +7,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
+using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Telemetry;
 
@@ -19,6 +20,7 @@ namespace PandaMcp.Gateway.Sessions;
 /// </summary>
 public sealed partial class StreamableHttpSessions(
     IGrainFactory grains,
+    GrainCallRetries retries,
     SessionMethods methods,
     SessionToolCalls toolCalls,
     SessionStreams streams,
@@ -106,7 +108,7 @@ public sealed partial class StreamableHttpSessions(
 
     private async Task InitializeAsync(HttpContext context, McpRequest request)
     {
-        var session = new ClusterSession(grains, NewSessionId(), new SessionCaller(request.Identity, SessionTransport.StreamableHttp));
+        var session = new ClusterSession(grains, retries, NewSessionId(), new SessionCaller(request.Identity, SessionTransport.StreamableHttp));
         var outcome = await session.StartAsync(
             request.Params.ValueKind == JsonValueKind.Object ? request.Params.GetRawText() : "{}", SessionMethods.Negotiate(request), context.RequestAborted);
         if (outcome != SessionStartOutcome.Started)
@@ -295,7 +297,7 @@ public sealed partial class StreamableHttpSessions(
         JsonRpcMessages.WriteAsync(context.Response, status, JsonRpcMessages.Error(request.Id, code, message, data), context.RequestAborted);
 
     private ClusterSession Session(McpRequest request) =>
-        new(grains, request.SessionId, new SessionCaller(request.Identity, SessionTransport.StreamableHttp));
+        new(grains, retries, request.SessionId, new SessionCaller(request.Identity, SessionTransport.StreamableHttp));
 
     /// <summary>A session id the way the SDK mints them: 128 random bits, base64url.</summary>
     private static string NewSessionId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));

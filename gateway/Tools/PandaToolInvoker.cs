@@ -16,7 +16,7 @@ namespace PandaMcp.Gateway.Tools;
 /// A sessionless call's REST call goes to a module grain; a session's goes through its session grain.
 /// </summary>
 public sealed partial class PandaToolInvoker(
-    ModuleGrainRouter router, IOptions<PublicReadOptions> publicReads, GatewayMetrics metrics, ILogger<PandaToolInvoker> logger)
+    ModuleGrainRouter router, GrainCallRetries retries, IOptions<PublicReadOptions> publicReads, GatewayMetrics metrics, ILogger<PandaToolInvoker> logger)
 {
     private readonly bool _sharePublicReads = publicReads.Value.Enabled;
 
@@ -93,7 +93,7 @@ public sealed partial class PandaToolInvoker(
         }
         try
         {
-            var reply = await GrainCallRetries.RetryToolCallAsync(call, (router, call, cancellationToken),
+            var reply = await retries.RetryToolCallAsync(call, (router, call, cancellationToken),
                 static s => s.router.SendAsync(s.call, s.cancellationToken), cancellationToken);
             return Complete(measurement, tool, reply);
         }

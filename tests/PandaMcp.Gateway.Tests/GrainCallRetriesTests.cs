@@ -1,0 +1,173 @@
+using Microsoft.Extensions.Time.Testing;
+using PandaMcp.Contracts;
+using PandaMcp.Gateway.Cluster;
+
+namespace PandaMcp.Gateway.Tests;
+
+/// <summary>
+/// Calls out when a connection of the cluster client closed: Orleans may have lost their request or answer with it,
+/// so a call that is safe to repeat is sent again once the grace has passed, and any other call waits for its own
+/// answer.
+/// </summary>
+public sealed class GrainCallRetriesTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly PandaCall Read = Call("GET");
+    private static readonly PandaCall Change = Call("POST");
+
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly ClusterConnectionChanges _changes;
+    private readonly GrainCallRetries _retries;
+
+    public GrainCallRetriesTests()
+    {
+        _changes = new ClusterConnectionChanges(_time);
+        _retries = new GrainCallRetries(_changes, _time);
+    }
+
+    [Fact]
+    public async Task A_read_still_out_a_grace_after_a_connection_closed_is_sent_again_and_its_new_answer_returned()
+    {
+        var sends = new Sends();
+        var answer = _retries.RetryToolCallAsync(Read, sends, static s => s.Send(), CancellationToken.None);
+        await sends.UntilAsync(1);
+
+        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
+        await AdvanceUntilAsync(() => sends.Count == 2, "the read sent a second time");
+        sends.Answer(1, "second");
+
+        Assert.Equal("second", await answer.WaitAsync(Timeout));
+        Assert.Equal(2, sends.Count);
+    }
+
+    [Fact]
+    public async Task A_read_answered_within_the_grace_after_a_connection_closed_is_not_sent_again()
+    {
+        var sends = new Sends();
+        var answer = _retries.RetryRepeatableAsync(sends, static s => s.Send(), CancellationToken.None);
+        await sends.UntilAsync(1);
+
+        _changes.NotifyClusterConnectionLost();
+        sends.Answer(0, "first");
+
+        Assert.Equal("first", await answer.WaitAsync(Timeout));
+        Assert.Equal(1, sends.Count);
+    }
+
+    [Fact]
+    public async Task A_call_that_may_change_something_waits_for_its_own_answer_after_a_connection_closed()
+    {
+        var sends = new Sends();
+        var answer = _retries.RetryToolCallAsync(Change, sends, static s => s.Send(), CancellationToken.None);
+        await sends.UntilAsync(1);
+
+        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 0, previousNumberOfGateways: 1, connectionRecovered: false);
+        await TenGracesPassAsync();
+        sends.Answer(0, "first");
+
+        Assert.Equal("first", await answer.WaitAsync(Timeout));
+        Assert.Equal(1, sends.Count);
+    }
+
+    [Fact]
+    public async Task A_read_still_out_a_grace_after_a_connection_opened_is_sent_again()
+    {
+        var sends = new Sends();
+        var answer = _retries.RetryRepeatableAsync(sends, static s => s.Send(), CancellationToken.None);
+        await sends.UntilAsync(1);
+
+        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 2, previousNumberOfGateways: 1, connectionRecovered: false);
+        await AdvanceUntilAsync(() => sends.Count == 2, "the read sent a second time");
+        sends.Answer(1, "second");
+
+        Assert.Equal("second", await answer.WaitAsync(Timeout));
+    }
+
+    [Fact]
+    public async Task A_read_sent_while_the_connections_are_unsettled_is_sent_again_a_grace_later_and_then_only_after_another_change()
+    {
+        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
+        _time.Advance(ClusterConnectionChanges.Unsettled / 2);
+        var sends = new Sends();
+        var answer = _retries.RetryRepeatableAsync(sends, static s => s.Send(), CancellationToken.None);
+        await sends.UntilAsync(1);
+
+        await AdvanceUntilAsync(() => sends.Count == 2, "the read sent a second time");
+        await TenGracesPassAsync();
+        Assert.Equal(2, sends.Count);
+
+        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 2, previousNumberOfGateways: 1, connectionRecovered: false);
+        await AdvanceUntilAsync(() => sends.Count == 3, "the read sent a third time");
+        sends.Answer(2, "third");
+        Assert.Equal("third", await answer.WaitAsync(Timeout));
+    }
+
+    [Fact]
+    public async Task A_read_sent_once_the_connections_settled_waits_for_its_answer()
+    {
+        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
+        _time.Advance(ClusterConnectionChanges.Unsettled);
+        var sends = new Sends();
+        var answer = _retries.RetryRepeatableAsync(sends, static s => s.Send(), CancellationToken.None);
+        await sends.UntilAsync(1);
+
+        await TenGracesPassAsync();
+        sends.Answer(0, "first");
+
+        Assert.Equal("first", await answer.WaitAsync(Timeout));
+        Assert.Equal(1, sends.Count);
+    }
+
+    /// <summary>Ten graces pass on the fake clock, with time between them for a resend to happen if one were due.</summary>
+    private async Task TenGracesPassAsync()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            _time.Advance(GrainCallRetries.LossGrace);
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Moves the fake clock on until <paramref name="condition"/> holds: the grace's timer is set when the change is seen.</summary>
+    private Task AdvanceUntilAsync(Func<bool> condition, string what) =>
+        Wait.UntilAsync(_ =>
+        {
+            _time.Advance(GrainCallRetries.LossGrace);
+            return Task.FromResult(condition());
+        }, Timeout, what);
+
+    private static PandaCall Call(string method) =>
+        new("task", "get_status", method, PandaEncoding.Query, "{}", PandaCredentials.Anonymous);
+
+    /// <summary>The sends of one grain call, each answered when the test says.</summary>
+    private sealed class Sends
+    {
+        private readonly List<TaskCompletionSource<string>> _sends = [];
+
+        public int Count
+        {
+            get { lock (_sends) { return _sends.Count; } }
+        }
+
+        public Task<string> Send()
+        {
+            var send = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            lock (_sends)
+            {
+                _sends.Add(send);
+            }
+            return send.Task;
+        }
+
+        public void Answer(int send, string answer)
+        {
+            lock (_sends)
+            {
+                _sends[send].SetResult(answer);
+            }
+        }
+
+        public Task UntilAsync(int count) =>
+            Wait.UntilAsync(_ => Task.FromResult(Count >= count), Timeout, $"{count} sends");
+    }
+}
