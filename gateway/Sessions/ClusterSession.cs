@@ -53,7 +53,7 @@ public sealed class ClusterSession(IGrainFactory grains, GrainCallRetries retrie
             try
             {
                 var first = await items.MoveNextAsync() ? items.Current : SessionStreamItem.NotFound;
-                return new SessionStreamReader(first, items);
+                return new SessionStreamReader(first, items, s.cancellationToken);
             }
             catch
             {

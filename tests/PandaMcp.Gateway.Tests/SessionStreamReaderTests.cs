@@ -9,7 +9,7 @@ public sealed class SessionStreamReaderTests
     public async Task Ending_a_stream_whose_grain_never_answers_waits_only_a_bounded_time()
     {
         var grainSide = new UnansweredEnd();
-        var reader = new SessionStreamReader(new SessionStreamItem(SessionStreamStatus.Opened), grainSide);
+        var reader = new SessionStreamReader(new SessionStreamItem(SessionStreamStatus.Opened), grainSide, CancellationToken.None);
 
         var ended = reader.DisposeAsync().AsTask();
 
@@ -21,7 +21,7 @@ public sealed class SessionStreamReaderTests
     public async Task Ending_a_stream_waits_for_the_grain_that_answers()
     {
         var grainSide = new UnansweredEnd();
-        var reader = new SessionStreamReader(new SessionStreamItem(SessionStreamStatus.Opened), grainSide);
+        var reader = new SessionStreamReader(new SessionStreamItem(SessionStreamStatus.Opened), grainSide, CancellationToken.None);
 
         var ended = reader.DisposeAsync().AsTask();
         Assert.False(ended.IsCompleted);
@@ -30,7 +30,22 @@ public sealed class SessionStreamReaderTests
         await ended.WaitAsync(SessionStreamReader.EndWithin);
     }
 
-    /// <summary>The grain's side of a stream whose end is answered only when the test says (or never).</summary>
+    [Fact]
+    public async Task Reading_stops_when_its_token_fires_while_the_grain_never_answers()
+    {
+        using var stop = new CancellationTokenSource();
+        var grainSide = new UnansweredEnd();
+        var reader = new SessionStreamReader(new SessionStreamItem(SessionStreamStatus.Opened), grainSide, stop.Token);
+
+        var next = reader.Rest.MoveNextAsync().AsTask();
+        Assert.False(next.IsCompleted);
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next.WaitAsync(SessionStreamReader.EndWithin));
+        await reader.DisposeAsync().AsTask().WaitAsync(SessionStreamReader.EndWithin * 10);
+    }
+
+    /// <summary>The grain's side of a stream that sends nothing, and whose end is answered only when the test says (or never).</summary>
     private sealed class UnansweredEnd : IAsyncEnumerator<SessionStreamItem>
     {
         private readonly TaskCompletionSource _end = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -39,7 +54,8 @@ public sealed class SessionStreamReaderTests
 
         public SessionStreamItem Current => throw new InvalidOperationException("Nothing was read.");
 
-        public ValueTask<bool> MoveNextAsync() => throw new InvalidOperationException("Nothing is read.");
+        /// <summary>An item that never comes: the call awaiting it was lost.</summary>
+        public ValueTask<bool> MoveNextAsync() => new(new TaskCompletionSource<bool>().Task);
 
         public ValueTask DisposeAsync()
         {
