@@ -42,7 +42,8 @@ public sealed class TokenVerifier
     private readonly ConcurrentDictionary<string, VoIssuer> _issuers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<UInt128, (string Identity, DateTimeOffset Until)> _remembered = new();
     private readonly IdentityOptions _options;
-    private readonly string[] _vos;
+    private readonly OriginPolicy _origins;
+    private readonly string _vos;
     private readonly string _pandaBase;
     private readonly bool _requireHttps;
     private readonly HttpClient _http;
@@ -56,7 +57,8 @@ public sealed class TokenVerifier
         TimeProvider time)
     {
         _options = options.Value;
-        _vos = security.Value.AllowedVos.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        _origins = new OriginPolicy(security.Value);
+        _vos = string.Join(", ", security.Value.AllowedVos.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         // PanDA's clients read the auth configuration from the server's root: the API URL without /api/v1.
         var baseUrl = panda.Value.BaseUrl.TrimEnd('/');
         _pandaBase = baseUrl.EndsWith("/api/v1", StringComparison.Ordinal) ? baseUrl[..^"/api/v1".Length] : baseUrl;
@@ -73,10 +75,10 @@ public sealed class TokenVerifier
     /// <param name="origin">The request's <c>Origin</c> header: the VO, as <c>vo</c>, <c>vo:role</c> or <c>vo.role</c>.</param>
     public async ValueTask<TokenVerdict> VerifyAsync(string token, string? origin, CancellationToken cancellationToken)
     {
-        if (VoOf(origin) is not { } vo)
+        if (_origins.VoOf(origin) is not { } vo)
         {
             return TokenVerdict.Refused(
-                $"A token is checked against its VO's identity provider: name the VO in the Origin header ({string.Join(", ", _vos)}).");
+                $"A token is checked against its VO's identity provider: name the VO in the Origin header ({_vos}).");
         }
         var remembered = Fingerprint(vo, token);
         var now = _time.GetUtcNow();
@@ -163,18 +165,6 @@ public sealed class TokenVerifier
         _ =>
             $"The ID token's signature does not verify against the keys of the identity provider of VO '{vo}': log in again to get a genuine token.",
     };
-
-    /// <summary>The VO of an Origin header (<c>atlas</c>, <c>atlas:production</c>, <c>atlas.production</c>); with none, the only VO served.</summary>
-    private string? VoOf(string? origin)
-    {
-        if (string.IsNullOrEmpty(origin) || origin.Contains("://", StringComparison.Ordinal))
-        {
-            return _vos.Length == 1 ? _vos[0] : null;
-        }
-        var end = origin.IndexOfAny([':', '.']);
-        var vo = end < 0 ? origin : origin[..end];
-        return _vos.Contains(vo, StringComparer.Ordinal) ? vo : null;
-    }
 
     private VoIssuer NewIssuer(string vo) => new(
         _options.Vos.GetValueOrDefault(vo),

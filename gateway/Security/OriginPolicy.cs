@@ -28,11 +28,31 @@ public sealed class OriginPolicy(SecurityOptions options)
         + "optionally with ':role' or '.role') or no Origin at all. Operators allow more VOs and web origins "
         + $"with {SecurityOptions.SectionName}:AllowedVos and AllowedOrigins.";
 
+    /// <summary>
+    /// The VO an accepted Origin header names, as PanDA reads it; with no Origin or a web page's, the VO served when
+    /// only one is; otherwise none.
+    /// </summary>
+    public string? VoOf(string? origin)
+    {
+        if (string.IsNullOrEmpty(origin) || origin.Contains("://", StringComparison.Ordinal))
+        {
+            return _vos.Count == 1 ? _vos.Single() : null;
+        }
+        var vo = VoPart(origin);
+        return _vos.Contains(vo) ? vo : null;
+    }
+
+    /// <summary>An allowed VO, alone or with a role after ':' or '.'.</summary>
     private bool NamesAllowedVo(string origin)
     {
+        var vo = VoPart(origin);
+        return _vos.Contains(vo) && (vo.Length == origin.Length || vo.Length < origin.Length - 1);
+    }
+
+    private static string VoPart(string origin)
+    {
         var end = origin.IndexOfAny([':', '.']);
-        var vo = end < 0 ? origin : origin[..end];
-        return _vos.Contains(vo) && (end < 0 || end < origin.Length - 1);
+        return end < 0 ? origin : origin[..end];
     }
 
     private bool AcceptsWebOrigin(string origin)
