@@ -16,17 +16,17 @@ public static class ClusterHostingExtensions
         {
             builder.AddPandaSilo();
             builder.AddSiloHealthChecks();
-            builder.Services.AddSingleton(provider => new GrainCallRetries(changes: null, provider.GetRequiredService<TimeProvider>()));
+            builder.Services.AddSingleton(provider => new GrainCallRetries(losses: null, provider.GetRequiredService<TimeProvider>()));
         }
         else
         {
             // The web host starts serving only once the client has reached a silo.
             builder.AddPandaClusterClient();
             builder.AddClusterClientHealthChecks();
-            builder.Services.AddSingleton<ClusterConnectionChanges>();
-            builder.Services.AddSingleton<IClusterConnectionStatusObserver>(provider => provider.GetRequiredService<ClusterConnectionChanges>());
+            builder.Services.AddSingleton<ClusterConnectionLosses>();
+            builder.Services.AddSingleton<IClusterConnectionStatusObserver>(provider => provider.GetRequiredService<ClusterConnectionLosses>());
             builder.Services.AddSingleton(provider => new GrainCallRetries(
-                provider.GetRequiredService<ClusterConnectionChanges>(), provider.GetRequiredService<TimeProvider>()));
+                provider.GetRequiredService<ClusterConnectionLosses>(), provider.GetRequiredService<TimeProvider>()));
         }
         builder.Services.AddSingleton<ModuleGrainRouter>();
         builder.Services.AddPublicReads();

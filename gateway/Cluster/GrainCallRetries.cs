@@ -12,22 +12,24 @@ namespace PandaMcp.Gateway.Cluster;
 /// down is answered 503 after 7.4 s.
 /// A rejected message was not processed, so any call may be made again. A call to a silo that died, one that timed
 /// out (a session lookup waits <see cref="ISessionGrain.LookupTimeout"/>), and one still out <see cref="LossGrace"/>
-/// after the cluster client's connections changed (<see cref="ClusterConnectionChanges"/>) may have been processed:
+/// after a connection of the cluster client was lost (<see cref="ClusterConnectionLosses"/>) may have been processed:
 /// only calls that are safe to repeat are made again then (a lookup, a touch, an end, opening a stream, and a tool
 /// call that reads: PanDA's GET endpoints change nothing).
 /// </summary>
-/// <param name="changes">The cluster client's connection changes; none with a silo in the gateway's own process.</param>
-public sealed class GrainCallRetries(ClusterConnectionChanges? changes, TimeProvider time)
+/// <param name="losses">The cluster client's lost connections; none with a silo in the gateway's own process.</param>
+public sealed class GrainCallRetries(ClusterConnectionLosses? losses, TimeProvider time)
 {
     /// <summary>
-    /// How long a call still out when the connections changed may take to be answered before it is made again: answers
+    /// How long a call still out when a connection was lost may take to be answered before it is made again: answers
     /// on their way through another connection arrive within milliseconds. A read that takes PanDA longer reaches
     /// PanDA a second time.
     /// </summary>
     public static readonly TimeSpan LossGrace = TimeSpan.FromSeconds(1);
 
-    /// <summary>The most times one attempt is sent again after changes (a rolling restart closes and opens one per silo).</summary>
+    /// <summary>The most times one attempt is sent again after losses (a rolling restart closes one per silo).</summary>
     private const int MaxResendsPerAttempt = 4;
+
+    private static readonly Task Never = new TaskCompletionSource().Task;
 
     private static readonly TimeSpan[] Pauses =
         [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
@@ -50,8 +52,8 @@ public sealed class GrainCallRetries(ClusterConnectionChanges? changes, TimeProv
         {
             try
             {
-                return repeatable && changes is not null
-                    ? await ResentAfterChangesAsync(changes, state, call, cancellationToken)
+                return repeatable && losses is not null
+                    ? await ResentAfterLossesAsync(state, call, cancellationToken)
                     : await call(state).WaitAsync(cancellationToken);
             }
             catch (Exception e) when (attempt < Pauses.Length && MayRepeat(e, repeatable))
@@ -70,24 +72,34 @@ public sealed class GrainCallRetries(ClusterConnectionChanges? changes, TimeProv
     };
 
     /// <summary>
-    /// One attempt of a repeatable call, sent again when the client's connections changed while it was out (or just
+    /// The next loss of a connection of the client (<see cref="ClusterConnectionLosses"/>), or one just before now
+    /// when <paramref name="orRecent"/>: what may lose a call sent now. Never, with a silo in the gateway's process.
+    /// </summary>
+    public Task LossAfterNow(bool orRecent) =>
+        losses is null ? Never : orRecent ? losses.NextOrRecent : losses.Next;
+
+    /// <summary>
+    /// Whether <paramref name="pending"/> is still unanswered <see cref="LossGrace"/> after <paramref name="loss"/>
+    /// (false as soon as it ends): its request or answer may have been lost with the connection.
+    /// </summary>
+    public async Task<bool> UnansweredAfterAsync(Task pending, Task loss, CancellationToken cancellationToken) =>
+        await Task.WhenAny(pending, loss).WaitAsync(cancellationToken) != pending
+        && await Task.WhenAny(pending, Task.Delay(LossGrace, time, cancellationToken)) != pending;
+
+    /// <summary>
+    /// One attempt of a repeatable call, sent again when a connection of the client was lost while it was out (or just
     /// before it was sent) and it stays unanswered <see cref="LossGrace"/> later.
     /// </summary>
-    private async Task<T> ResentAfterChangesAsync<TState, T>(ClusterConnectionChanges changes, TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> ResentAfterLossesAsync<TState, T>(TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
     {
-        var change = changes.NextOrRecent;
+        var loss = LossAfterNow(orRecent: true);
         var pending = call(state);
-        for (var resent = 0; resent < MaxResendsPerAttempt; resent++)
+        for (var resent = 0; resent < MaxResendsPerAttempt && await UnansweredAfterAsync(pending, loss, cancellationToken); resent++)
         {
-            if (await Task.WhenAny(pending, change).WaitAsync(cancellationToken) == pending
-                || await Task.WhenAny(pending, Task.Delay(LossGrace, time, cancellationToken)) == pending)
-            {
-                break;
-            }
             cancellationToken.ThrowIfCancellationRequested();
             // The first send may still be answered (or fail at its response timeout) after this one: nobody waits for it.
             pending.Abandon();
-            change = changes.Next;
+            loss = LossAfterNow(orRecent: false);
             pending = call(state);
         }
         return await pending.WaitAsync(cancellationToken);

@@ -66,7 +66,7 @@ public sealed partial class LegacySseEndpoints(
                 await ServerSentEvents.WriteAsync(context.Response, Events(session.Id, endpoint, stream.Rest, stop.Token), stop.Token);
             }
         }
-        catch (Exception e) when (stop.IsCancellationRequested && e is OperationCanceledException || e is OrleansException or TimeoutException)
+        catch (Exception e) when (stop.IsCancellationRequested && e is OperationCanceledException || e is OrleansException or TimeoutException or EnumerationAbortedException)
         {
             // The client went away, this gateway is stopping, or the session's silo is gone: the end of the stream.
         }

@@ -303,7 +303,7 @@ public sealed partial class StreamableHttpSessions(
     private static string NewSessionId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
 
     private static bool IsClusterFailure(Exception e) =>
-        e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OrleansException;
+        e is TimeoutException or OrleansException or EnumerationAbortedException;
 
     [LoggerMessage(EventId = LogEvents.SessionClusterUnavailable, Level = LogLevel.Warning, Message = "A session request could not be served by the cluster: {ExceptionType}")]
     private static partial void LogClusterUnavailable(ILogger logger, string exceptionType);

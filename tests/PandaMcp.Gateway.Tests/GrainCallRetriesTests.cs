@@ -16,13 +16,13 @@ public sealed class GrainCallRetriesTests
     private static readonly PandaCall Change = Call("POST");
 
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private readonly ClusterConnectionChanges _changes;
+    private readonly ClusterConnectionLosses _losses;
     private readonly GrainCallRetries _retries;
 
     public GrainCallRetriesTests()
     {
-        _changes = new ClusterConnectionChanges(_time);
-        _retries = new GrainCallRetries(_changes, _time);
+        _losses = new ClusterConnectionLosses(_time);
+        _retries = new GrainCallRetries(_losses, _time);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class GrainCallRetriesTests
         var answer = _retries.RetryToolCallAsync(Read, sends, static s => s.Send(), CancellationToken.None);
         await sends.UntilAsync(1);
 
-        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
+        _losses.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
         await AdvanceUntilAsync(() => sends.Count == 2, "the read sent a second time");
         sends.Answer(1, "second");
 
@@ -47,7 +47,7 @@ public sealed class GrainCallRetriesTests
         var answer = _retries.RetryRepeatableAsync(sends, static s => s.Send(), CancellationToken.None);
         await sends.UntilAsync(1);
 
-        _changes.NotifyClusterConnectionLost();
+        _losses.NotifyClusterConnectionLost();
         sends.Answer(0, "first");
 
         Assert.Equal("first", await answer.WaitAsync(Timeout));
@@ -61,7 +61,7 @@ public sealed class GrainCallRetriesTests
         var answer = _retries.RetryToolCallAsync(Change, sends, static s => s.Send(), CancellationToken.None);
         await sends.UntilAsync(1);
 
-        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 0, previousNumberOfGateways: 1, connectionRecovered: false);
+        _losses.NotifyGatewayCountChanged(currentNumberOfGateways: 0, previousNumberOfGateways: 1, connectionRecovered: false);
         await TenGracesPassAsync();
         sends.Answer(0, "first");
 
@@ -70,24 +70,25 @@ public sealed class GrainCallRetriesTests
     }
 
     [Fact]
-    public async Task A_read_still_out_a_grace_after_a_connection_opened_is_sent_again()
+    public async Task A_connection_that_opens_loses_nothing()
     {
         var sends = new Sends();
         var answer = _retries.RetryRepeatableAsync(sends, static s => s.Send(), CancellationToken.None);
         await sends.UntilAsync(1);
 
-        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 2, previousNumberOfGateways: 1, connectionRecovered: false);
-        await AdvanceUntilAsync(() => sends.Count == 2, "the read sent a second time");
-        sends.Answer(1, "second");
+        _losses.NotifyGatewayCountChanged(currentNumberOfGateways: 2, previousNumberOfGateways: 1, connectionRecovered: false);
+        await TenGracesPassAsync();
+        sends.Answer(0, "first");
 
-        Assert.Equal("second", await answer.WaitAsync(Timeout));
+        Assert.Equal("first", await answer.WaitAsync(Timeout));
+        Assert.Equal(1, sends.Count);
     }
 
     [Fact]
-    public async Task A_read_sent_while_the_connections_are_unsettled_is_sent_again_a_grace_later_and_then_only_after_another_change()
+    public async Task A_read_sent_just_after_a_loss_is_sent_again_a_grace_later_and_then_only_after_another_loss()
     {
-        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
-        _time.Advance(ClusterConnectionChanges.Unsettled / 2);
+        _losses.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
+        _time.Advance(ClusterConnectionLosses.Unsettled / 2);
         var sends = new Sends();
         var answer = _retries.RetryRepeatableAsync(sends, static s => s.Send(), CancellationToken.None);
         await sends.UntilAsync(1);
@@ -96,17 +97,17 @@ public sealed class GrainCallRetriesTests
         await TenGracesPassAsync();
         Assert.Equal(2, sends.Count);
 
-        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 2, previousNumberOfGateways: 1, connectionRecovered: false);
+        _losses.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
         await AdvanceUntilAsync(() => sends.Count == 3, "the read sent a third time");
         sends.Answer(2, "third");
         Assert.Equal("third", await answer.WaitAsync(Timeout));
     }
 
     [Fact]
-    public async Task A_read_sent_once_the_connections_settled_waits_for_its_answer()
+    public async Task A_read_sent_once_the_connections_settled_after_a_loss_waits_for_its_answer()
     {
-        _changes.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
-        _time.Advance(ClusterConnectionChanges.Unsettled);
+        _losses.NotifyGatewayCountChanged(currentNumberOfGateways: 1, previousNumberOfGateways: 2, connectionRecovered: false);
+        _time.Advance(ClusterConnectionLosses.Unsettled);
         var sends = new Sends();
         var answer = _retries.RetryRepeatableAsync(sends, static s => s.Send(), CancellationToken.None);
         await sends.UntilAsync(1);
