@@ -75,14 +75,14 @@ public sealed class GrainCallRetries(ClusterConnectionLosses? losses, TimeProvid
     /// The next loss of a connection of the client (<see cref="ClusterConnectionLosses"/>), or one just before now
     /// when <paramref name="orRecent"/>: what may lose a call sent now. Never, with a silo in the gateway's process.
     /// </summary>
-    public Task LossAfterNow(bool orRecent) =>
+    private Task LossAfterNow(bool orRecent) =>
         losses is null ? Never : orRecent ? losses.NextOrRecent : losses.Next;
 
     /// <summary>
     /// Whether <paramref name="pending"/> is still unanswered <see cref="LossGrace"/> after <paramref name="loss"/>
     /// (false as soon as it ends): its request or answer may have been lost with the connection.
     /// </summary>
-    public async Task<bool> UnansweredAfterAsync(Task pending, Task loss, CancellationToken cancellationToken) =>
+    private async Task<bool> UnansweredAfterAsync(Task pending, Task loss, CancellationToken cancellationToken) =>
         await Task.WhenAny(pending, loss).WaitAsync(cancellationToken) != pending
         && await Task.WhenAny(pending, Task.Delay(LossGrace, time, cancellationToken)) != pending;
 

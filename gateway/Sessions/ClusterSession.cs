@@ -45,18 +45,7 @@ public sealed class ClusterSession(IGrainFactory grains, GrainCallRetries retrie
     public Task<SessionStreamReader> ResumeAsync(long afterSequence, CancellationToken cancellationToken) =>
         OpenAsync((_grain, caller, afterSequence), static (s, token) => s._grain.ResumeAsync(s.caller, s.afterSequence, token), cancellationToken);
 
-    private async Task<SessionStreamReader> OpenAsync<TState>(
-        TState state, Func<TState, CancellationToken, IAsyncEnumerable<SessionStreamItem>> open, CancellationToken cancellationToken)
-    {
-        var (first, rest) = await OpenGrainSideAsync(state, open, cancellationToken);
-        return new SessionStreamReader(first, rest, ReopenAfterAsync, retries, cancellationToken);
-    }
-
-    /// <summary>The stream after event <paramref name="afterSequence"/>, opened again where the session now is.</summary>
-    private Task<(SessionStreamItem First, IAsyncEnumerator<SessionStreamItem> Following)> ReopenAfterAsync(long afterSequence, CancellationToken cancellationToken) =>
-        OpenGrainSideAsync((_grain, caller, afterSequence), static (s, token) => s._grain.ResumeAsync(s.caller, s.afterSequence, token), cancellationToken);
-
-    private Task<(SessionStreamItem First, IAsyncEnumerator<SessionStreamItem> Following)> OpenGrainSideAsync<TState>(
+    private Task<SessionStreamReader> OpenAsync<TState>(
         TState state, Func<TState, CancellationToken, IAsyncEnumerable<SessionStreamItem>> open, CancellationToken cancellationToken) =>
         retries.RetryRepeatableAsync((state, open, cancellationToken), static async s =>
         {
@@ -64,7 +53,7 @@ public sealed class ClusterSession(IGrainFactory grains, GrainCallRetries retrie
             try
             {
                 var first = await items.MoveNextAsync() ? items.Current : SessionStreamItem.NotFound;
-                return (first, items);
+                return new SessionStreamReader(first, items, s.cancellationToken);
             }
             catch
             {
