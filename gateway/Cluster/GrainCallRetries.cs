@@ -29,8 +29,6 @@ public sealed class GrainCallRetries(ClusterConnectionLosses? losses, TimeProvid
     /// <summary>The most times one attempt is sent again after losses (a rolling restart closes one per silo).</summary>
     private const int MaxResendsPerAttempt = 4;
 
-    private static readonly Task Never = new TaskCompletionSource().Task;
-
     private static readonly TimeSpan[] Pauses =
         [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
 
@@ -53,7 +51,7 @@ public sealed class GrainCallRetries(ClusterConnectionLosses? losses, TimeProvid
             try
             {
                 return repeatable && losses is not null
-                    ? await ResentAfterLossesAsync(state, call, cancellationToken)
+                    ? await ResentAfterLossesAsync(losses, state, call, cancellationToken)
                     : await call(state).WaitAsync(cancellationToken);
             }
             catch (Exception e) when (attempt < Pauses.Length && MayRepeat(e, repeatable))
@@ -72,34 +70,25 @@ public sealed class GrainCallRetries(ClusterConnectionLosses? losses, TimeProvid
     };
 
     /// <summary>
-    /// The next loss of a connection of the client (<see cref="ClusterConnectionLosses"/>), or one just before now
-    /// when <paramref name="orRecent"/>: what may lose a call sent now. Never, with a silo in the gateway's process.
-    /// </summary>
-    private Task LossAfterNow(bool orRecent) =>
-        losses is null ? Never : orRecent ? losses.NextOrRecent : losses.Next;
-
-    /// <summary>
-    /// Whether <paramref name="pending"/> is still unanswered <see cref="LossGrace"/> after <paramref name="loss"/>
-    /// (false as soon as it ends): its request or answer may have been lost with the connection.
-    /// </summary>
-    private async Task<bool> UnansweredAfterAsync(Task pending, Task loss, CancellationToken cancellationToken) =>
-        await Task.WhenAny(pending, loss).WaitAsync(cancellationToken) != pending
-        && await Task.WhenAny(pending, Task.Delay(LossGrace, time, cancellationToken)) != pending;
-
-    /// <summary>
     /// One attempt of a repeatable call, sent again when a connection of the client was lost while it was out (or just
     /// before it was sent) and it stays unanswered <see cref="LossGrace"/> later.
     /// </summary>
-    private async Task<T> ResentAfterLossesAsync<TState, T>(TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<T> ResentAfterLossesAsync<TState, T>(
+        ClusterConnectionLosses losses, TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
     {
-        var loss = LossAfterNow(orRecent: true);
+        var loss = losses.NextOrRecent;
         var pending = call(state);
-        for (var resent = 0; resent < MaxResendsPerAttempt && await UnansweredAfterAsync(pending, loss, cancellationToken); resent++)
+        for (var resent = 0; resent < MaxResendsPerAttempt; resent++)
         {
+            if (await Task.WhenAny(pending, loss).WaitAsync(cancellationToken) == pending
+                || await Task.WhenAny(pending, Task.Delay(LossGrace, time, cancellationToken)) == pending)
+            {
+                break;
+            }
             cancellationToken.ThrowIfCancellationRequested();
             // The first send may still be answered (or fail at its response timeout) after this one: nobody waits for it.
             pending.Abandon();
-            loss = LossAfterNow(orRecent: false);
+            loss = losses.Next;
             pending = call(state);
         }
         return await pending.WaitAsync(cancellationToken);
