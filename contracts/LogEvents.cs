@@ -25,6 +25,7 @@ public static class LogEvents
     public const int SessionCallFailed = 3003;
     public const int SessionLimitReached = 3004;
     public const int SessionClusterUnavailable = 3005;
+    public const int SessionReadAskedAgain = 3006;
     public const int LegacyStreamOpened = 3011;
     public const int LegacyStreamClosed = 3012;
     public const int LegacyRequestFailed = 3013;

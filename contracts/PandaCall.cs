@@ -14,6 +14,9 @@ public sealed record PandaCall(
     [property: Id(5)] PandaCredentials Credentials,
     [property: Id(6)] PublicRead? PublicRead = null)
 {
+    /// <summary>A GET: PanDA's GET endpoints change nothing, so such a call may be sent again.</summary>
+    public bool IsRead => string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The endpoint only: arguments can hold secrets (creds.set_user_secrets), credentials always do.</summary>
     public override string ToString() => $"PandaCall {{ {Method} {Module}/{Function} }}";
 }

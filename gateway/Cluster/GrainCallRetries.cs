@@ -42,7 +42,7 @@ public sealed class GrainCallRetries(ClusterConnectionLosses? losses, TimeProvid
 
     /// <summary>A grain call that runs <paramref name="tool"/>: repeatable when it reads.</summary>
     public Task<T> RetryToolCallAsync<TState, T>(PandaCall tool, TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken) =>
-        RunAsync(state, call, repeatable: HttpMethods.IsGet(tool.Method), cancellationToken);
+        RunAsync(state, call, repeatable: tool.IsRead, cancellationToken);
 
     private async Task<T> RunAsync<TState, T>(TState state, Func<TState, Task<T>> call, bool repeatable, CancellationToken cancellationToken)
     {

@@ -77,9 +77,8 @@ public sealed class SessionStreams(PandaToolSet tools, PandaToolInvoker invoker,
             "The session ended while PanDA worked on this call, and its answer with it. The call may have reached PanDA: check its effect before repeating a change.");
     }
 
-    /// <summary>The last word of a call's stream that was lost with the silo running the call (the session lives on elsewhere): its fate is unknown.</summary>
-    public byte[] Lost(SessionToolCallResult call, string requestIdJson) =>
-        Broken(call, requestIdJson, new SiloUnavailableException("The silo that ran the call is gone, and the call's stream with it."));
+    /// <summary>What lost a call's stream whose session lives on elsewhere: the silo that ran the call is gone.</summary>
+    public static SiloUnavailableException LostWithSilo() => new("The silo that ran the call is gone, and the call's stream with it.");
 
     /// <summary>The last word of a call's stream that broke before its answer: its fate is unknown.</summary>
     public byte[] Broken(SessionToolCallResult call, string requestIdJson, Exception failure)

@@ -34,39 +34,58 @@ public sealed class SessionToolCalls(PandaToolSet tools, PandaToolInvoker invoke
                     : SessionToolCallResult.NotFound;
             }
             var progressToken = request.ProgressToken.ValueKind == JsonValueKind.Undefined ? null : request.ProgressToken.GetRawText();
-            var outcome = await session.CallToolAsync(new SessionToolCall(request.Id.GetRawText(), tool.Endpoint.ToolName, call, progressToken), cancellationToken);
-            switch (outcome.Status)
-            {
-                case SessionCallStatus.Answered:
-                    return SessionToolCallResult.Answered(JsonRpcMessages.Result(request.Id, invoker.Complete(measurement, tool, outcome.Reply!)));
-                case SessionCallStatus.Streaming:
-                    // The stream's reader completes the measurement with the answer: hand it over.
-                    var streaming = new SessionToolCallResult(outcome, null, measurement, tool);
-                    measurement = null;
-                    return streaming;
-                default:
-                    return SessionToolCallResult.NotFound;
-            }
-        }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-        {
-            var answer = invoker.Failed(measurement!, tool, e);
-            return SessionToolCallResult.Answered(answer.Error is { } error
-                ? JsonRpcMessages.Error(request.Id, (int)error.ErrorCode, error.Message)
-                : JsonRpcMessages.Result(request.Id, answer.Result));
+            var result = await SendAsync(session, tool, new SessionToolCall(request.Id.GetRawText(), tool.Endpoint.ToolName, call, progressToken), measurement, cancellationToken);
+            // The stream's reader completes the measurement with the answer: handed over.
+            measurement = result.Measurement;
+            return result;
         }
         finally
         {
             measurement?.Dispose();
         }
     }
+
+    /// <summary>
+    /// A read whose stream was lost with the silo that ran it, asked again through the session wherever it is now:
+    /// answered, or followed on a new stream (PanDA's GET endpoints change nothing, so a second REST call is safe).
+    /// </summary>
+    public async Task<SessionToolCallResult> CallAgainAsync(ClusterSession session, SessionToolCallResult lost, CancellationToken cancellationToken)
+    {
+        using var scope = invoker.BeginScope(lost.Tool!);
+        return await SendAsync(session, lost.Tool!, lost.Sent!, lost.Measurement!, cancellationToken);
+    }
+
+    /// <summary>The call through the session grain; a streaming result holds the measurement, any other has completed it.</summary>
+    private async Task<SessionToolCallResult> SendAsync(
+        ClusterSession session, PandaTool tool, SessionToolCall sent, ToolCallMeasurement measurement, CancellationToken cancellationToken)
+    {
+        var requestIdJson = sent.RequestIdJson;
+        try
+        {
+            var outcome = await session.CallToolAsync(sent, cancellationToken);
+            return outcome.Status switch
+            {
+                SessionCallStatus.Answered => SessionToolCallResult.Answered(JsonRpcMessages.Result(requestIdJson, invoker.Complete(measurement, tool, outcome.Reply!))),
+                SessionCallStatus.Streaming => new SessionToolCallResult(outcome, null, measurement, tool, sent),
+                _ => SessionToolCallResult.NotFound,
+            };
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var answer = invoker.Failed(measurement, tool, e);
+            return SessionToolCallResult.Answered(answer.Error is { } error
+                ? JsonRpcMessages.Error(requestIdJson, (int)error.ErrorCode, error.Message)
+                : JsonRpcMessages.Result(requestIdJson, answer.Result));
+        }
+    }
 }
 
 /// <summary>
 /// What became of a session's tools/call: no such session (<see cref="Outcome"/> NotFound), an answer to send
-/// (<see cref="Message"/>), or a stream to follow, with the measurement its answer completes.
+/// (<see cref="Message"/>), or a stream to follow, with the measurement its answer completes and the call as sent.
 /// </summary>
-public sealed record SessionToolCallResult(SessionCallOutcome Outcome, byte[]? Message, ToolCallMeasurement? Measurement = null, PandaTool? Tool = null)
+public sealed record SessionToolCallResult(
+    SessionCallOutcome Outcome, byte[]? Message, ToolCallMeasurement? Measurement = null, PandaTool? Tool = null, SessionToolCall? Sent = null)
 {
     public static readonly SessionToolCallResult NotFound = new(SessionCallOutcome.NotFound, null);
 

@@ -137,61 +137,87 @@ public sealed partial class StreamableHttpSessions(
         await ServerSentEvents.WriteAsync(context.Response, CallStreamAsync(session, request, call, context.RequestAborted), context.RequestAborted);
     }
 
+    /// <summary>
+    /// A call's stream, to its answer. A read whose stream was lost with the silo running it (a silo that stops
+    /// takes the calls it runs, and their streams, with it) is asked again, at most <see cref="MaxCallsAgain"/> times;
+    /// any other call's stream then ends with the error that the call may or may not have reached PanDA.
+    /// </summary>
     private async IAsyncEnumerable<SseItem<byte[]?>> CallStreamAsync(
         ClusterSession session, McpRequest request, SessionToolCallResult call, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var start = call.Outcome.StreamStart;
-        yield return streams.Start(session.Id, start);
-        SessionStreamReader? stream = null;
-        byte[]? broken = null;
-        try
+        yield return streams.Start(session.Id, call.Outcome.StreamStart);
+        for (var again = 0; ; again++)
         {
-            stream = await session.ResumeAsync(start, cancellationToken);
-        }
-        catch (Exception e) when (IsClusterFailure(e))
-        {
-            broken = streams.Broken(call, request.Id.GetRawText(), e);
-        }
-        if (stream is not null)
-        {
-            await using (stream)
+            Exception? lost = null;
+            var ended = false;
+            SessionStreamReader? stream = null;
+            try
             {
-                if (stream.First.Status == SessionStreamStatus.UnknownEvent)
+                stream = await session.ResumeAsync(call.Outcome.StreamStart, cancellationToken);
+            }
+            catch (Exception e) when (IsClusterFailure(e))
+            {
+                lost = e;
+            }
+            if (stream is not null)
+            {
+                await using (stream)
                 {
-                    // The session lives on, but the call's stream went with the silo that ran the call.
-                    broken = streams.Lost(call, request.Id.GetRawText());
-                }
-                else if (stream.First.Status != SessionStreamStatus.Opened)
-                {
-                    // Ended (DELETE, expiry) while PanDA worked: the answer was dropped with the session.
-                    broken = streams.Ended(call, request.Id.GetRawText());
-                }
-                var rendered = streams.EventsAsync(session.Id, stream.Rest, call, cancellationToken).GetAsyncEnumerator(cancellationToken);
-                await using (rendered)
-                {
-                    while (broken is null)
+                    if (stream.First.Status == SessionStreamStatus.UnknownEvent)
                     {
-                        try
+                        // The session lives on, but the call's stream went with the silo that ran the call.
+                        lost = SessionStreams.LostWithSilo();
+                    }
+                    else if (stream.First.Status != SessionStreamStatus.Opened)
+                    {
+                        // Ended (DELETE, expiry) while PanDA worked: the answer was dropped with the session.
+                        ended = true;
+                    }
+                    var rendered = streams.EventsAsync(session.Id, stream.Rest, call, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                    await using (rendered)
+                    {
+                        while (lost is null && !ended)
                         {
-                            if (!await rendered.MoveNextAsync())
+                            try
                             {
+                                if (!await rendered.MoveNextAsync())
+                                {
+                                    break;
+                                }
+                            }
+                            catch (Exception e) when (IsClusterFailure(e))
+                            {
+                                // The silo holding the session (and running the call) is gone.
+                                lost = e;
                                 break;
                             }
+                            yield return rendered.Current;
                         }
-                        catch (Exception e) when (IsClusterFailure(e))
-                        {
-                            // The silo holding the session (and running the call) is gone: the call's fate is unknown.
-                            broken = streams.Broken(call, request.Id.GetRawText(), e);
-                            break;
-                        }
-                        yield return rendered.Current;
                     }
                 }
             }
-        }
-        if (broken is not null)
-        {
-            yield return new SseItem<byte[]?>(broken, ServerSentEvents.MessageEvent);
+            if (ended)
+            {
+                yield return new SseItem<byte[]?>(streams.Ended(call, request.Id.GetRawText()), ServerSentEvents.MessageEvent);
+                yield break;
+            }
+            if (lost is null)
+            {
+                yield break;
+            }
+            if (!call.Sent!.Call.IsRead || again == MaxCallsAgain)
+            {
+                yield return new SseItem<byte[]?>(streams.Broken(call, request.Id.GetRawText(), lost), ServerSentEvents.MessageEvent);
+                yield break;
+            }
+            LogReadAskedAgain(logger, call.Sent.ToolName, lost.GetType().Name);
+            var asked = await toolCalls.CallAgainAsync(session, call, cancellationToken);
+            if (asked.Outcome.Status != SessionCallStatus.Streaming)
+            {
+                yield return new SseItem<byte[]?>(asked.Message ?? streams.Ended(call, request.Id.GetRawText()), ServerSentEvents.MessageEvent);
+                yield break;
+            }
+            call = asked;
         }
     }
 
@@ -302,11 +328,17 @@ public sealed partial class StreamableHttpSessions(
     /// <summary>A session id the way the SDK mints them: 128 random bits, base64url.</summary>
     private static string NewSessionId() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(16));
 
+    /// <summary>How many times a read whose stream was lost is asked again: once per silo that stops under it.</summary>
+    private const int MaxCallsAgain = 2;
+
     private static bool IsClusterFailure(Exception e) =>
         e is TimeoutException or OrleansException or EnumerationAbortedException;
 
     [LoggerMessage(EventId = LogEvents.SessionClusterUnavailable, Level = LogLevel.Warning, Message = "A session request could not be served by the cluster: {ExceptionType}")]
     private static partial void LogClusterUnavailable(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = LogEvents.SessionReadAskedAgain, Level = LogLevel.Information, Message = "A read of {Tool} whose stream was lost ({ExceptionType}) is asked again")]
+    private static partial void LogReadAskedAgain(ILogger logger, string tool, string exceptionType);
 
     [LoggerMessage(EventId = LogEvents.SessionLimitReached, Level = LogLevel.Information, Message = "Identity {Identity} is at its session limit")]
     private static partial void LogLimitReached(ILogger logger, string identity);

@@ -49,18 +49,42 @@ public sealed class FailoverTests(SplitClusterFixture cluster) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ASiloKilled_TheCallInFlightEndsWithAnError_AndTheSessionGoesOnOnAnotherSilo()
+    public async Task ASiloKilled_AReadInFlightIsAskedAgain_AndAnsweredOnAnotherSilo()
     {
-        var (silos, gateways) = await cluster.StartClusterAsync("silo-kill", silos: 2, gateways: 1);
-        var clusterId = ClusterIdOf(gateways[0]);
+        var (silos, gateways) = await cluster.StartClusterAsync("silo-kill-read", silos: 2, gateways: 1);
         using var http = new HttpClient();
         var session = await RawMcpSession.StartAsync(http, Mcp(gateways[0]), Alice);
-        var host = await cluster.SiloOfAsync(clusterId, nameof(SessionGrain), SessionGrains.KeyOf(session.SessionId));
-        var doomed = silos.Single(s => s.SiloPort == host);
-        await cluster.SlowDownAsync(SlowRoute, TimeSpan.FromSeconds(8));
+        var doomed = await SiloOfSessionAsync(silos, gateways[0], session);
+        await cluster.SlowDownAsync(SlowRoute, TimeSpan.FromSeconds(4));
+        var before = await cluster.EmulatorCallsAsync(SlowRoute);
 
         await using var stream = await session.RequestAsync(Mcp(gateways[0]), 3, "tools/call", SlowCall);
         Assert.NotNull(await stream.NextAsync(Patience));
+        await Wait.UntilAsync(async _ => await cluster.EmulatorCallsAsync(SlowRoute) == before + 1, Patience, "PanDA receives the call");
+        await doomed.KillAsync();
+        var (response, _) = await stream.ResponseToAsync(3, Patience);
+
+        Assert.False(IsError(response), response.ToString());
+        Assert.Contains("structuredContent", response.ToString());
+        // Once from the silo that was killed, once again from the other.
+        Assert.Equal(before + 2, await cluster.EmulatorCallsAsync(SlowRoute));
+    }
+
+    [Fact]
+    public async Task ASiloKilled_AChangeInFlightEndsWithAnError_AndTheSessionGoesOnOnAnotherSilo()
+    {
+        const string changeRoute = "task/change_priority";
+        var (silos, gateways) = await cluster.StartClusterAsync("silo-kill-change", silos: 2, gateways: 1);
+        using var http = new HttpClient();
+        var session = await RawMcpSession.StartAsync(http, Mcp(gateways[0]), Alice);
+        var doomed = await SiloOfSessionAsync(silos, gateways[0], session);
+        await cluster.SlowDownAsync(changeRoute, TimeSpan.FromSeconds(8));
+        var before = await cluster.EmulatorCallsAsync(changeRoute);
+
+        await using var stream = await session.RequestAsync(Mcp(gateways[0]), 3, "tools/call",
+            new { name = "task_change_priority", arguments = new { task_id = Seed.RunningTaskOfAlice, priority = 900 } });
+        Assert.NotNull(await stream.NextAsync(Patience));
+        await Wait.UntilAsync(async _ => await cluster.EmulatorCallsAsync(changeRoute) == before + 1, Patience, "PanDA receives the call");
         await doomed.KillAsync();
         var (response, _) = await stream.ResponseToAsync(3, Patience);
         await cluster.ClearFaultsAsync();
@@ -68,6 +92,7 @@ public sealed class FailoverTests(SplitClusterFixture cluster) : IAsyncLifetime
 
         var error = response.GetProperty("error");
         Assert.Contains("may or may not have reached PanDA", error.GetProperty("message").GetString());
+        Assert.Equal(before + 1, await cluster.EmulatorCallsAsync(changeRoute));
         Assert.False(IsError(next), next.ToString());
     }
 
@@ -152,6 +177,12 @@ public sealed class FailoverTests(SplitClusterFixture cluster) : IAsyncLifetime
 
     private static bool IsError(JsonElement response) =>
         !response.TryGetProperty("result", out var result) || result.TryGetProperty("isError", out var isError) && isError.GetBoolean();
+
+    private async Task<ClusterProcess> SiloOfSessionAsync(IReadOnlyList<ClusterProcess> silos, ClusterProcess gateway, RawMcpSession session)
+    {
+        var host = await cluster.SiloOfAsync(ClusterIdOf(gateway), nameof(SessionGrain), SessionGrains.KeyOf(session.SessionId));
+        return silos.Single(s => s.SiloPort == host);
+    }
 
     private static string ClusterIdOf(ClusterProcess process) => process.Environment["PandaMcp__Cluster__ClusterId"];
 
