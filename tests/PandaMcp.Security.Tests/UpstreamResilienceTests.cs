@@ -75,8 +75,10 @@ public sealed class UpstreamResilienceTests
         var reachedPandaWhileOpen = await gateway.PandaRequestCountAsync("system/is_alive");
 
         await gateway.SetFaultsAsync(new { });
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
-        var afterRecovery = await gateway.CallToolAsync("system_is_alive");
+        // Calls fail fast until the break is over; the first one after it is let through, and closes the circuit.
+        (bool IsError, string Text) afterRecovery = default;
+        await Wait.UntilAsync(async _ => !(afterRecovery = await gateway.CallToolAsync("system_is_alive")).IsError,
+            TimeSpan.FromSeconds(30), "a call succeeds once the circuit's break is over");
 
         Assert.Equal(CircuitState.Open, stateWhileDown);
         Assert.True(failedFast.IsError);
