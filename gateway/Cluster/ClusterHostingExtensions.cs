@@ -1,4 +1,5 @@
 using PandaMcp.Gateway.Hosting;
+using PandaMcp.Silo.Cluster;
 using PandaMcp.Silo.Hosting;
 
 namespace PandaMcp.Gateway.Cluster;
@@ -16,7 +17,6 @@ public static class ClusterHostingExtensions
         {
             builder.AddPandaSilo();
             builder.AddSiloHealthChecks();
-            builder.Services.AddSingleton(provider => new GrainCallRetries(losses: null, provider.GetRequiredService<TimeProvider>()));
         }
         else
         {

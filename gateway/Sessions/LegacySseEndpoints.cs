@@ -5,9 +5,9 @@ using System.Text;
 using ModelContextProtocol.Protocol;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
-using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Protocol;
 using PandaMcp.Gateway.Telemetry;
+using PandaMcp.Silo.Cluster;
 
 namespace PandaMcp.Gateway.Sessions;
 

@@ -1,5 +1,5 @@
 using PandaMcp.Contracts.Sessions;
-using PandaMcp.Gateway.Cluster;
+using PandaMcp.Silo.Cluster;
 
 namespace PandaMcp.Gateway.Sessions;
 

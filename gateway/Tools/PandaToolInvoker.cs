@@ -6,6 +6,7 @@ using PandaMcp.Catalog;
 using PandaMcp.Contracts;
 using PandaMcp.Gateway.Cluster;
 using PandaMcp.Gateway.Telemetry;
+using PandaMcp.Silo.Cluster;
 using PandaMcp.Silo.PublicReads;
 
 namespace PandaMcp.Gateway.Tools;

@@ -1,4 +1,4 @@
-namespace PandaMcp.Gateway.Cluster;
+namespace PandaMcp.Silo.Cluster;
 
 /// <summary>Grain calls the gateway stops waiting for: they may still end, and nobody reads how.</summary>
 public static class AbandonedTasks

@@ -1,4 +1,4 @@
-namespace PandaMcp.Gateway.Cluster;
+namespace PandaMcp.Silo.Cluster;
 
 /// <summary>
 /// Tells the gateway's grain calls when a connection of its cluster client to a silo closed (the silo left, or

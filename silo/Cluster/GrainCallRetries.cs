@@ -1,15 +1,15 @@
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
 
-namespace PandaMcp.Gateway.Cluster;
+namespace PandaMcp.Silo.Cluster;
 
 /// <summary>
 /// Grain calls made again when the cluster lost or turned them away. While a silo leaves (a graceful stop, a rolling
 /// restart) or after one died, a message for a grain it held is rejected, or lost with it, and the grain answers from
 /// another silo a moment later: a graceful leave hands the directory over within a few hundred milliseconds, a silo
-/// that died is declared dead within seconds (until then its grains' calls fail at once). Up to six attempts, after
-/// 0.1, 0.3, 1, 2 and 4 s: a handover is covered by the first two, a death by the rest, and a cluster that stays
-/// down is answered 503 after 7.4 s.
+/// that died is declared dead after Orleans' missed probes, about 15 s with its defaults (14 s in the soak; until
+/// then its grains' calls fail at once). Up to nine attempts, after 0.1, 0.3, 1, 2, 4, 4, 4 and 4 s: a handover is
+/// covered by the first two, a death by the rest, and a cluster that stays down is answered 503 after 19.4 s.
 /// A rejected message was not processed, so any call may be made again. A call to a silo that died, one that timed
 /// out (a session lookup waits <see cref="ISessionGrain.LookupTimeout"/>), and one still out <see cref="LossGrace"/>
 /// after a connection of the cluster client was lost (<see cref="ClusterConnectionLosses"/>) may have been processed:
@@ -26,11 +26,17 @@ public sealed class GrainCallRetries(ClusterConnectionLosses? losses, TimeProvid
     /// </summary>
     public static readonly TimeSpan LossGrace = TimeSpan.FromSeconds(1);
 
-    /// <summary>The most times one attempt is sent again after losses (a rolling restart closes one per silo).</summary>
-    private const int MaxResendsPerAttempt = 4;
+    /// <summary>
+    /// The most times one attempt is sent again after losses: one loss makes up to five (one a grace while the routes
+    /// are unsettled), and a rolling restart closes a connection per silo.
+    /// </summary>
+    private const int MaxResendsPerAttempt = 10;
 
     private static readonly TimeSpan[] Pauses =
-        [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
+    [
+        TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
+        TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(4),
+    ];
 
     /// <summary>A call that may change something: made again only when it was rejected unprocessed.</summary>
     public Task<T> RetryAsync<TState, T>(TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken) =>
@@ -71,7 +77,9 @@ public sealed class GrainCallRetries(ClusterConnectionLosses? losses, TimeProvid
 
     /// <summary>
     /// One attempt of a repeatable call, sent again when a connection of the client was lost while it was out (or just
-    /// before it was sent) and it stays unanswered <see cref="LossGrace"/> later.
+    /// before it was sent) and it stays unanswered <see cref="LossGrace"/> later. A send made again is as exposed as
+    /// the first (the soak saw both lost in the second after a loss): it too is sent again a grace later while the
+    /// routes are unsettled.
     /// </summary>
     private async Task<T> ResentAfterLossesAsync<TState, T>(
         ClusterConnectionLosses losses, TState state, Func<TState, Task<T>> call, CancellationToken cancellationToken)
@@ -88,7 +96,7 @@ public sealed class GrainCallRetries(ClusterConnectionLosses? losses, TimeProvid
             cancellationToken.ThrowIfCancellationRequested();
             // The first send may still be answered (or fail at its response timeout) after this one: nobody waits for it.
             pending.Abandon();
-            loss = losses.Next;
+            loss = losses.NextOrRecent;
             pending = call(state);
         }
         return await pending.WaitAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using PandaMcp.Contracts;
 using PandaMcp.Contracts.Sessions;
+using PandaMcp.Silo.Cluster;
 using PandaMcp.Silo.Sessions;
 using PandaMcp.Silo.Telemetry;
 
@@ -23,6 +24,7 @@ public sealed partial class SessionGrain(
     [PersistentState("session")] IPersistentState<SessionState> state,
     IOptions<SessionStoreOptions> options,
     KeptAnswers answers,
+    GrainCallRetries retries,
     SiloMetrics metrics,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
@@ -119,10 +121,12 @@ public sealed partial class SessionGrain(
         {
             return SessionCallOutcome.NotFound;
         }
-        // Any shard: a stateless worker runs on this silo whatever its key. No cancellation: once sent, PanDA may
-        // act on the call, so it runs to its end and its answer is kept.
+        // Any shard: a stateless worker runs on this silo whatever its key. A public read's grain may be on a silo
+        // that leaves or dies: made again as the gateway's calls are. No cancellation: once sent, PanDA may act on
+        // the call, so it runs to its end and its answer is kept.
         var started = time.GetTimestamp();
-        var reply = GrainFactory.SendPandaCallAsync(call.Call, shard: 0);
+        var reply = retries.RetryToolCallAsync(call.Call, (GrainFactory, call.Call),
+            static s => s.GrainFactory.SendPandaCallAsync(s.Call, shard: 0), CancellationToken.None);
         if (caller.Transport == SessionTransport.LegacySse)
         {
             // The 2024-11-05 transport answers on the session's one stream, never on the POST.

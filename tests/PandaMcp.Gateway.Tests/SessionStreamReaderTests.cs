@@ -1,5 +1,6 @@
 using PandaMcp.Contracts.Sessions;
 using PandaMcp.Gateway.Sessions;
+using PandaMcp.Silo.Cluster;
 
 namespace PandaMcp.Gateway.Tests;
 
