@@ -35,8 +35,11 @@ public sealed class SessionToolCalls(PandaToolSet tools, PandaToolInvoker invoke
             }
             var progressToken = request.ProgressToken.ValueKind == JsonValueKind.Undefined ? null : request.ProgressToken.GetRawText();
             var result = await SendAsync(session, tool, new SessionToolCall(request.Id.GetRawText(), tool.Endpoint.ToolName, call, progressToken), measurement, cancellationToken);
-            // The stream's reader completes the measurement with the answer: handed over.
-            measurement = result.Measurement;
+            if (result.Measurement is not null)
+            {
+                // A stream's reader completes the measurement with the answer: handed over.
+                measurement = null;
+            }
             return result;
         }
         finally
